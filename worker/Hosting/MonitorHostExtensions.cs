@@ -1,0 +1,6 @@
+namespace Monitor.Worker.Hosting;
+
+public static class MonitorHostExtensions
+{
+    public static IHostApplicationBuilder AddMonitor(this IHostApplicationBuilder builder) => builder;
+}
