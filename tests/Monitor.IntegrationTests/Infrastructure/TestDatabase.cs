@@ -1,0 +1,50 @@
+using Npgsql;
+
+namespace Monitor.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A fresh, empty PostgreSQL database for one test class, dropped on dispose. The server comes from the
+/// MONITOR_TEST_POSTGRES connection string (its role needs CREATEDB); its database is only used to create and drop.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=monitor;Password=monitor;Database=monitor";
+
+    private readonly string serverConnectionString;
+    private readonly string name;
+
+    private TestDatabase(string serverConnectionString, string name)
+    {
+        this.serverConnectionString = serverConnectionString;
+        this.name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+    }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("MONITOR_TEST_POSTGRES") is { Length: > 0 } configured ? configured : DefaultServer;
+        var name = $"monitor_test_{Guid.NewGuid():N}";
+        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
+        return new TestDatabase(server, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await ExecuteAsync(serverConnectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    // Database names cannot be parameters; they are generated here from a Guid, never taken from input.
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

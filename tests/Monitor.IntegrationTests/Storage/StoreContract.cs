@@ -1,0 +1,535 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using Monitor.Messages;
+using Monitor.Worker.Storage;
+
+namespace Monitor.IntegrationTests.Storage;
+
+/// <summary>
+/// What every store promises, run against each implementation. Every test uses ids of its own, so tests sharing one
+/// store (one PostgreSQL database per class) see the same results as on a fresh store.
+/// </summary>
+public abstract class StoreContract
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly DateOnly FirstDay = new(2024, 1, 1);
+    private static readonly DateOnly LastDay = new(2024, 12, 31);
+
+    // Producers send local times (Asia/Shanghai); the stores must keep the instant.
+    private static readonly DateTimeOffset ReceivedAt = new(2024, 5, 6, 9, 30, 0, TimeSpan.FromHours(8));
+
+    private readonly string run = Guid.NewGuid().ToString("N")[..8];
+
+    protected StoreContract(Func<TimeProvider, Stores> createStores)
+    {
+        ArgumentNullException.ThrowIfNull(createStores);
+        (Visits, Placement, Alerts) = createStores(Clock);
+    }
+
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 5, 6, 1, 0, 0, TimeSpan.Zero));
+
+    protected IVisitStore Visits { get; }
+
+    protected IPlacementStore Placement { get; }
+
+    protected IAlertStore Alerts { get; }
+
+    protected string Institution => $"tjlivtc-{run}";
+
+    private string OtherInstitution => $"other-{run}";
+
+    private string TargetId => $"leadership-visits-{run}";
+
+    // ---------- visits ----------
+
+    [Fact]
+    public async Task Redelivered_visit_is_a_duplicate_and_counted_once()
+    {
+        var visit = Visit("v1", new DateOnly(2024, 3, 15));
+
+        Assert.Equal(StoreOutcome.Accepted, await RecordAsync(visit));
+        Assert.Equal(StoreOutcome.Duplicate, await RecordAsync(visit));
+
+        var active = Assert.Single(await ActiveVisitsAsync());
+        Assert.Equal(
+            new VisitFact(visit.VisitId, VisitTier.Unit, "U01", "天津渤化化工发展有限公司", "91120116MA06A1B2C3", new DateOnly(2024, 3, 15), 3),
+            active);
+    }
+
+    [Fact]
+    public async Task Reused_visit_id_with_other_content_is_a_conflict_and_the_first_version_is_kept()
+    {
+        var first = Visit("v1", new DateOnly(2024, 3, 15));
+        await RecordAsync(first);
+
+        var outcome = await RecordAsync(first with { EmployerName = "另一家公司", PositionsOpened = 30 });
+
+        Assert.Equal(StoreOutcome.Conflict, outcome);
+        var kept = Assert.Single(await ActiveVisitsAsync());
+        Assert.Equal(("天津渤化化工发展有限公司", 3), (kept.EmployerName, kept.PositionsOpened));
+    }
+
+    [Fact]
+    public async Task Cancelled_visit_is_no_longer_active()
+    {
+        var cancelled = Visit("v1", new DateOnly(2024, 3, 15));
+        var kept = Visit("v2", new DateOnly(2024, 3, 16));
+        await RecordAsync(cancelled);
+        await RecordAsync(kept);
+
+        var outcome = await CancelAsync(cancelled.VisitId, Institution);
+
+        Assert.Equal(StoreOutcome.Accepted, outcome);
+        Assert.Equal([kept.VisitId], (await ActiveVisitsAsync()).Select(visit => visit.VisitId));
+    }
+
+    [Fact]
+    public async Task Cancellation_arriving_before_its_visit_applies_when_the_visit_arrives()
+    {
+        var cancelled = Visit("v1", new DateOnly(2024, 3, 15));
+        var kept = Visit("v2", new DateOnly(2024, 3, 16));
+
+        Assert.Equal(StoreOutcome.Accepted, await CancelAsync(cancelled.VisitId, Institution));
+        Assert.Equal(StoreOutcome.Accepted, await RecordAsync(cancelled));
+        await RecordAsync(kept);
+
+        Assert.Equal([kept.VisitId], (await ActiveVisitsAsync()).Select(visit => visit.VisitId));
+    }
+
+    [Fact]
+    public async Task Repeated_cancellation_is_a_duplicate()
+    {
+        var visit = Visit("v1", new DateOnly(2024, 3, 15));
+        await RecordAsync(visit);
+        await CancelAsync(visit.VisitId, Institution);
+
+        var outcome = await Visits.CancelVisitAsync(new EnterpriseVisitCancelled(visit.VisitId, Institution, "重复提交"), ReceivedAt, None);
+
+        Assert.Equal(StoreOutcome.Duplicate, outcome);
+        Assert.Empty(await ActiveVisitsAsync());
+    }
+
+    [Fact]
+    public async Task Cancellation_from_another_institution_is_a_conflict_and_the_visit_stays_active()
+    {
+        var visit = Visit("v1", new DateOnly(2024, 3, 15));
+        await RecordAsync(visit);
+
+        var outcome = await CancelAsync(visit.VisitId, OtherInstitution);
+
+        Assert.Equal(StoreOutcome.Conflict, outcome);
+        Assert.Single(await ActiveVisitsAsync());
+        Assert.Equal(StoreOutcome.Accepted, await CancelAsync(visit.VisitId, Institution));
+    }
+
+    [Fact]
+    public async Task Early_cancellation_from_another_institution_does_not_cancel_the_visit()
+    {
+        var visit = Visit("v1", new DateOnly(2024, 3, 15));
+
+        await CancelAsync(visit.VisitId, OtherInstitution);
+        await RecordAsync(visit);
+
+        Assert.Equal([visit.VisitId], (await ActiveVisitsAsync()).Select(active => active.VisitId));
+    }
+
+    [Fact]
+    public async Task Active_visits_are_the_institutions_own_within_the_inclusive_range_in_date_then_id_order()
+    {
+        var onFirstDay = Visit("jan-1", FirstDay);
+        var onLastDay = Visit("dec-31", LastDay);
+        var midYearUpper = Visit("jun-B", new DateOnly(2024, 6, 1));
+        var midYearLower = Visit("jun-a", new DateOnly(2024, 6, 1));
+        foreach (var visit in new[] { onLastDay, midYearLower, onFirstDay, midYearUpper })
+        {
+            await RecordAsync(visit);
+        }
+
+        await RecordAsync(Visit("dec-31-2023", FirstDay.AddDays(-1)));
+        await RecordAsync(Visit("jan-1-2025", LastDay.AddDays(1)));
+        await RecordAsync(Visit("other", new DateOnly(2024, 6, 1)) with { InstitutionId = OtherInstitution });
+
+        var active = await ActiveVisitsAsync();
+
+        // Ids in ordinal order ("B" before "a"), the same in every store whatever the database collation.
+        Assert.Equal(
+            [onFirstDay.VisitId, midYearUpper.VisitId, midYearLower.VisitId, onLastDay.VisitId],
+            active.Select(visit => visit.VisitId));
+    }
+
+    // ---------- graduates and destinations ----------
+
+    [Fact]
+    public async Task Redelivered_registration_is_a_duplicate_and_the_graduate_is_on_the_roster_once()
+    {
+        var graduate = Graduate("g1", "U01", "LowIncome");
+
+        Assert.Equal(StoreOutcome.Accepted, await RegisterAsync(graduate));
+        Assert.Equal(StoreOutcome.Duplicate, await RegisterAsync(graduate));
+
+        var cohort = await CohortAsync();
+        Assert.Equal(graduate.GraduateId, Assert.Single(cohort.Graduates).GraduateId);
+    }
+
+    [Fact]
+    public async Task Reused_graduate_id_with_other_content_is_a_conflict_and_the_first_registration_is_kept()
+    {
+        var first = Graduate("g1", "U01", "LowIncome", "Disability");
+        await RegisterAsync(first);
+
+        var outcome = await RegisterAsync(Graduate("g1", "U02"));
+
+        Assert.Equal(StoreOutcome.Conflict, outcome);
+        var kept = Assert.Single((await CohortAsync()).Graduates);
+        Assert.Equal("U01", kept.UnitCode);
+        Assert.Equal(["LowIncome", "Disability"], kept.Disadvantaged);
+    }
+
+    [Fact]
+    public async Task Redelivered_withdrawal_is_a_duplicate_and_other_content_a_conflict()
+    {
+        var withdrawal = new GraduateWithdrawn(Institution, 2024, Id("g1"), "延期毕业");
+
+        Assert.Equal(StoreOutcome.Accepted, await WithdrawAsync(withdrawal));
+        Assert.Equal(StoreOutcome.Duplicate, await WithdrawAsync(withdrawal));
+        Assert.Equal(StoreOutcome.Conflict, await WithdrawAsync(withdrawal with { Reason = "退学" }));
+
+        Assert.Equal([withdrawal.GraduateId], (await CohortAsync()).WithdrawnGraduateIds);
+    }
+
+    [Fact]
+    public async Task Redelivered_report_is_a_duplicate_and_a_reused_report_id_a_conflict_keeping_the_first()
+    {
+        var report = Report("r1", "g1", Destination.ContractEmployment, new DateOnly(2024, 6, 20));
+
+        Assert.Equal(StoreOutcome.Accepted, await ReportAsync(report));
+        Assert.Equal(StoreOutcome.Duplicate, await ReportAsync(report));
+        Assert.Equal(StoreOutcome.Conflict, await ReportAsync(report with { Destination = Destination.Unplaced }));
+
+        var kept = Assert.Single((await CohortAsync()).Reports);
+        Assert.Equal(Destination.ContractEmployment, kept.Destination);
+    }
+
+    [Fact]
+    public async Task Cohort_facts_hold_the_roster_the_withdrawals_and_every_report_including_orphans()
+    {
+        await RegisterAsync(Graduate("g2", "U02"));
+        await RegisterAsync(Graduate("g1", "U01", "LowIncome", "Disability"));
+        await RegisterAsync(Graduate("g3", "U01"));
+        await WithdrawAsync(new GraduateWithdrawn(Institution, 2024, Id("g3"), "延期毕业"));
+        await WithdrawAsync(new GraduateWithdrawn(Institution, 2024, Id("g9"), "延期毕业"));
+        var employed = Report("r1", "g1", Destination.ContractEmployment, new DateOnly(2024, 6, 20));
+        var revoked = Report("r2", "g1", Destination.Unplaced, new DateOnly(2024, 7, 1));
+        var orphan = Report("r3", "g7", Destination.FurtherStudy, new DateOnly(2024, 7, 15));
+        foreach (var report in new[] { revoked, orphan, employed })
+        {
+            await ReportAsync(report);
+        }
+
+        // Other cohorts and institutions stay out.
+        await RegisterAsync(Graduate("g1", "U01") with { CohortYear = 2023 });
+        await RegisterAsync(Graduate("g4", "U01") with { InstitutionId = OtherInstitution });
+        await ReportAsync(Report("r4", "g2", Destination.Military, new DateOnly(2023, 8, 1)) with { CohortYear = 2023 });
+        await ReportAsync(Report("r5", "g2", Destination.Military, new DateOnly(2024, 8, 1)) with { InstitutionId = OtherInstitution });
+
+        var cohort = await CohortAsync();
+
+        Assert.Equal(
+            [(Id("g1"), "U01", "LowIncome,Disability"), (Id("g2"), "U02", ""), (Id("g3"), "U01", "")],
+            cohort.Graduates.Select(graduate => (graduate.GraduateId, graduate.UnitCode, string.Join(',', graduate.Disadvantaged))));
+        Assert.Equal([Id("g3"), Id("g9")], cohort.WithdrawnGraduateIds.Order(StringComparer.Ordinal));
+        Assert.Equal([Fact(employed), Fact(revoked), Fact(orphan)], cohort.Reports);
+    }
+
+    // ---------- alert state and outbox ----------
+
+    [Fact]
+    public async Task First_save_creates_the_state_and_another_first_save_loses()
+    {
+        var first = State("institution", TargetStatus.AtRisk, version: 1);
+
+        Assert.True(await Alerts.TrySaveAsync(first, 0, null, None));
+        Assert.False(await Alerts.TrySaveAsync(first with { Status = TargetStatus.OffTrack }, 0, null, None));
+
+        Assert.Equal(first, await Alerts.GetStateAsync(TargetId, "institution", None));
+        Assert.Empty(await Alerts.GetAlertsAsync(TargetId, None));
+    }
+
+    [Fact]
+    public async Task Two_first_saves_at_once_exactly_one_wins_and_only_its_alert_is_stored()
+    {
+        var onTrack = State("institution", TargetStatus.OnTrack, version: 1);
+        var atRisk = State("institution", TargetStatus.AtRisk, version: 1);
+        var onTrackAlert = Alert(null, TargetStatus.OnTrack);
+        var atRiskAlert = Alert(null, TargetStatus.AtRisk);
+
+        var saved = await Task.WhenAll(
+            Task.Run(() => Alerts.TrySaveAsync(onTrack, 0, onTrackAlert, None)),
+            Task.Run(() => Alerts.TrySaveAsync(atRisk, 0, atRiskAlert, None)));
+
+        Assert.Single(saved, won => won);
+        var (winner, winnerAlert) = saved[0] ? (onTrack, onTrackAlert) : (atRisk, atRiskAlert);
+        Assert.Equal(winner, await Alerts.GetStateAsync(TargetId, "institution", None));
+        Assert.Equal([winnerAlert.AlertId], (await Alerts.GetAlertsAsync(TargetId, None)).Select(alert => alert.AlertId));
+    }
+
+    [Fact]
+    public async Task Two_saves_with_the_same_expected_version_exactly_one_wins_and_only_its_alert_is_stored()
+    {
+        await Alerts.TrySaveAsync(State("institution", TargetStatus.OnTrack, version: 1), 0, null, None);
+        var offTrack = State("institution", TargetStatus.OffTrack, version: 2);
+        var met = State("institution", TargetStatus.Met, version: 2);
+        var offTrackAlert = Alert(TargetStatus.OnTrack, TargetStatus.OffTrack);
+        var metAlert = Alert(TargetStatus.OnTrack, TargetStatus.Met);
+
+        var saved = await Task.WhenAll(
+            Task.Run(() => Alerts.TrySaveAsync(offTrack, 1, offTrackAlert, None)),
+            Task.Run(() => Alerts.TrySaveAsync(met, 1, metAlert, None)));
+
+        Assert.Single(saved, won => won);
+        var (winner, winnerAlert) = saved[0] ? (offTrack, offTrackAlert) : (met, metAlert);
+        Assert.Equal(winner, await Alerts.GetStateAsync(TargetId, "institution", None));
+        Assert.Equal([winnerAlert.AlertId], (await Alerts.GetAlertsAsync(TargetId, None)).Select(alert => alert.AlertId));
+    }
+
+    [Fact]
+    public async Task Stale_save_is_refused_and_its_alert_is_not_stored()
+    {
+        await Alerts.TrySaveAsync(State("institution", TargetStatus.OnTrack, version: 1), 0, null, None);
+        var current = State("institution", TargetStatus.AtRisk, version: 2);
+        Assert.True(await Alerts.TrySaveAsync(current, 1, null, None));
+
+        var stale = await Alerts.TrySaveAsync(
+            State("institution", TargetStatus.OffTrack, version: 2), 1, Alert(TargetStatus.OnTrack, TargetStatus.OffTrack), None);
+
+        Assert.False(stale);
+        Assert.Equal(current, await Alerts.GetStateAsync(TargetId, "institution", None));
+        Assert.Empty(await Alerts.GetAlertsAsync(TargetId, None));
+    }
+
+    [Fact]
+    public async Task An_alert_is_stored_once_per_alert_id()
+    {
+        var alert = Alert(null, TargetStatus.AtRisk);
+        Assert.True(await Alerts.TrySaveAsync(State("institution", TargetStatus.AtRisk, version: 1), 0, alert, None));
+
+        // A retried evaluation that decides the same transition again.
+        Assert.True(await Alerts.TrySaveAsync(State("institution", TargetStatus.AtRisk, version: 2), 1, alert, None));
+
+        AssertSameAlert(alert, Assert.Single(await Alerts.GetAlertsAsync(TargetId, None)));
+    }
+
+    [Fact]
+    public async Task A_state_to_save_must_carry_the_next_version()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => Alerts.TrySaveAsync(State("institution", TargetStatus.AtRisk, version: 5), 0, null, None));
+
+        Assert.Null(await Alerts.GetStateAsync(TargetId, "institution", None));
+    }
+
+    [Fact]
+    public async Task States_keep_every_field_and_are_listed_by_target()
+    {
+        var full = new AlertState(
+            TargetId,
+            $"{Institution}/U01",
+            TargetStatus.AtRisk,
+            StatusSince: new DateTimeOffset(2024, 4, 1, 8, 30, 0, TimeSpan.FromHours(8)),
+            Transitions: 3,
+            Reminders: 2,
+            LastNotifiedAt: new DateTimeOffset(2024, 5, 1, 8, 30, 0, TimeSpan.FromHours(8)),
+            CandidateStatus: TargetStatus.OffTrack,
+            CandidateSince: new DateTimeOffset(2024, 5, 5, 8, 30, 0, TimeSpan.FromHours(8)),
+            LastActual: 95.44m,
+            LastEvaluatedAt: new DateTimeOffset(2024, 5, 6, 8, 35, 0, TimeSpan.FromHours(8)),
+            Version: 1);
+        var sparse = State(Institution, TargetStatus.OnTrack, version: 1);
+        var otherTarget = sparse with { TargetId = $"unit-visits-{run}" };
+        foreach (var state in new[] { full, sparse, otherTarget })
+        {
+            await Alerts.TrySaveAsync(state, 0, null, None);
+        }
+
+        Assert.Equal(full, await Alerts.GetStateAsync(TargetId, full.ScopeKey, None));
+        Assert.Equal([sparse, full], await Alerts.GetStatesAsync([TargetId], None));
+        Assert.Equal(3, (await Alerts.GetStatesAsync([TargetId, otherTarget.TargetId], None)).Count);
+        Assert.Empty(await Alerts.GetStatesAsync([], None));
+        Assert.Null(await Alerts.GetStateAsync(TargetId, "no-such-scope", None));
+    }
+
+    [Fact]
+    public async Task Relay_publishes_oldest_first_marks_alerts_published_and_never_publishes_them_again()
+    {
+        await DrainOutboxAsync();
+        var alerts = await SaveAlertsAsync(3);
+        var published = new List<TargetStatusChanged>();
+        Task Publish(TargetStatusChanged alert, CancellationToken cancellationToken)
+        {
+            published.Add(alert);
+            return Task.CompletedTask;
+        }
+
+        Assert.Equal(2, await Alerts.RelayAsync(Publish, 2, None));
+        Assert.Equal(1, await Alerts.RelayAsync(Publish, 2, None));
+        Assert.Equal(0, await Alerts.RelayAsync(Publish, 2, None));
+
+        Assert.Equal(alerts.Select(alert => alert.AlertId), published.Select(alert => alert.AlertId));
+        AssertSameAlert(alerts[0], published[0]);
+        Assert.Equal(alerts.Select(alert => alert.AlertId), (await Alerts.GetAlertsAsync(TargetId, None)).Select(alert => alert.AlertId));
+    }
+
+    [Fact]
+    public async Task Failed_publish_leaves_the_batch_for_the_next_relay()
+    {
+        await DrainOutboxAsync();
+        var alerts = await SaveAlertsAsync(2);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Alerts.RelayAsync(
+            (alert, _) => alert.AlertId == alerts[1].AlertId ? throw new InvalidOperationException("broker down") : Task.CompletedTask,
+            10,
+            None));
+
+        var published = new List<Guid>();
+        Assert.Equal(2, await Alerts.RelayAsync((alert, _) => { published.Add(alert.AlertId); return Task.CompletedTask; }, 10, None));
+        Assert.Equal(alerts.Select(alert => alert.AlertId), published);
+    }
+
+    [Fact]
+    public async Task Two_concurrent_relays_publish_each_alert_exactly_once()
+    {
+        await DrainOutboxAsync();
+        var alerts = await SaveAlertsAsync(10);
+        var published = new ConcurrentBag<Guid>();
+
+        async Task<int> RelayUntilEmptyAsync()
+        {
+            var total = 0;
+            int relayed;
+            do
+            {
+                relayed = await Alerts.RelayAsync(
+                    async (alert, cancellationToken) =>
+                    {
+                        published.Add(alert.AlertId);
+                        await Task.Delay(TimeSpan.FromMilliseconds(5), cancellationToken);
+                    },
+                    3,
+                    None);
+                total += relayed;
+            }
+            while (relayed > 0);
+            return total;
+        }
+
+        var relayedByEach = await Task.WhenAll(Task.Run(RelayUntilEmptyAsync), Task.Run(RelayUntilEmptyAsync));
+
+        Assert.Equal(10, relayedByEach.Sum());
+        Assert.Equal(alerts.Select(alert => alert.AlertId).Order(), published.Order());
+    }
+
+    // ---------- helpers ----------
+
+    private string Id(string local) => $"{run}-{local}";
+
+    private EnterpriseVisitRecorded Visit(string id, DateOnly visitedOn) => new(
+        Id(id), Institution, VisitTier.Unit, "U01", "天津渤化化工发展有限公司", "91120116MA06A1B2C3", visitedOn, VisitMode.Outgoing, 3);
+
+    private GraduateRegistered Graduate(string id, string unitCode, params string[] disadvantaged) =>
+        new(Institution, 2024, Id(id), unitCode, "食品智能加工技术", disadvantaged);
+
+    private GraduateDestinationReported Report(string id, string graduateId, Destination destination, DateOnly effectiveOn) => new(
+        Id(id), Institution, 2024, Id(graduateId), destination, effectiveOn, new DateTimeOffset(effectiveOn, new TimeOnly(10, 0), TimeSpan.FromHours(8)), "天津某公司", null);
+
+    private static DestinationFact Fact(GraduateDestinationReported report) =>
+        new(report.ReportId, report.GraduateId, report.Destination, report.EffectiveOn, report.ReportedAt);
+
+    // The worker fingerprints a hash of the content; any string that changes with the content will do here.
+    private static string Fingerprint<T>(T content) => JsonSerializer.Serialize(content);
+
+    private Task<StoreOutcome> RecordAsync(EnterpriseVisitRecorded visit) => Visits.RecordVisitAsync(visit, Fingerprint(visit), ReceivedAt, None);
+
+    private Task<StoreOutcome> CancelAsync(string visitId, string institutionId) =>
+        Visits.CancelVisitAsync(new EnterpriseVisitCancelled(visitId, institutionId, "误录"), ReceivedAt, None);
+
+    private Task<IReadOnlyList<VisitFact>> ActiveVisitsAsync() => Visits.GetActiveVisitsAsync(Institution, FirstDay, LastDay, None);
+
+    private Task<StoreOutcome> RegisterAsync(GraduateRegistered graduate) =>
+        Placement.RegisterGraduateAsync(graduate, Fingerprint(graduate), ReceivedAt, None);
+
+    private Task<StoreOutcome> WithdrawAsync(GraduateWithdrawn withdrawal) =>
+        Placement.WithdrawGraduateAsync(withdrawal, Fingerprint(withdrawal), ReceivedAt, None);
+
+    private Task<StoreOutcome> ReportAsync(GraduateDestinationReported report) =>
+        Placement.RecordDestinationAsync(report, Fingerprint(report), ReceivedAt, None);
+
+    private Task<CohortFacts> CohortAsync() => Placement.GetCohortAsync(Institution, 2024, None);
+
+    private AlertState State(string scopeKey, TargetStatus status, long version) => new(
+        TargetId, scopeKey, status, Clock.GetUtcNow(), 1, 0, null, null, null, 38m, Clock.GetUtcNow(), version);
+
+    private TargetStatusChanged Alert(TargetStatus? previous, TargetStatus current) => new(
+        Guid.NewGuid(),
+        TargetId,
+        "学院领导班子走访用人单位",
+        Institution,
+        null,
+        previous,
+        current,
+        AlertSeverity.Warning,
+        Actual: 38m,
+        Numerator: null,
+        Denominator: null,
+        Threshold: 100m,
+        ExpectedByNow: 45.2m,
+        Forecast: 88.75m,
+        RequiredPerWeek: 2.9m,
+        DaysLeft: 92,
+        Deadline: LastDay,
+        LaggingUnits: [new LaggingUnit("U01", "轻工学院", 12m, 20.5m, TargetStatus.OffTrack)],
+        Summary: "学院领导班子走访用人单位 38 家，按进度应达 45 家，略有滞后。",
+        EvaluatedAt: Clock.GetUtcNow(),
+        IsReminder: false);
+
+    /// <summary>Saves one state change with an alert per scope, a minute apart, and returns the alerts oldest first.</summary>
+    private async Task<IReadOnlyList<TargetStatusChanged>> SaveAlertsAsync(int count)
+    {
+        var alerts = new List<TargetStatusChanged>();
+        for (var i = 0; i < count; i++)
+        {
+            var scopeKey = $"{Institution}/U{i:00}";
+            var alert = Alert(null, TargetStatus.AtRisk);
+            Assert.True(await Alerts.TrySaveAsync(State(scopeKey, TargetStatus.AtRisk, version: 1), 0, alert, None));
+            alerts.Add(alert);
+            Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        return alerts;
+    }
+
+    /// <summary>Publishes whatever earlier tests left in a shared store, so a relay test sees only its own alerts.</summary>
+    private async Task DrainOutboxAsync()
+    {
+        int relayed;
+        do
+        {
+            relayed = await Alerts.RelayAsync((_, _) => Task.CompletedTask, 100, None);
+        }
+        while (relayed > 0);
+    }
+
+    private static void AssertSameAlert(TargetStatusChanged expected, TargetStatusChanged actual)
+    {
+        // Records compare lists by reference: compare the lagging units apart.
+        Assert.Equal(expected with { LaggingUnits = Array.Empty<LaggingUnit>() }, actual with { LaggingUnits = Array.Empty<LaggingUnit>() });
+        Assert.Equal(expected.LaggingUnits, actual.LaggingUnits);
+    }
+
+    /// <summary>The three views of the store under test.</summary>
+    protected sealed record Stores(IVisitStore Visits, IPlacementStore Placement, IAlertStore Alerts)
+    {
+        public static Stores Of<TStore>(TStore store)
+            where TStore : IVisitStore, IPlacementStore, IAlertStore => new(store, store, store);
+    }
+}

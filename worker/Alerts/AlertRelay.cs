@@ -1,0 +1,57 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Monitor.Worker.Hosting;
+using Monitor.Worker.Storage;
+
+namespace Monitor.Worker.Alerts;
+
+/// <summary>
+/// Publishes alerts from the outbox (the alerts table) and marks them: right after each evaluation and every
+/// RelayEvery, so an alert saved just before a crash still goes out after the restart. The message id is the AlertId,
+/// so a subscriber can drop the rare repeat of a publish that succeeded just before a crash.
+/// </summary>
+public sealed partial class AlertRelay(IAlertStore store, IBus bus, IOptions<MonitorOptions> options, ILogger<AlertRelay> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    public async Task<int> RelayNowAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int relayed;
+        do
+        {
+            relayed = await store.RelayAsync(
+                async (alert, ct) =>
+                {
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    timeout.CancelAfter(options.Value.PublishTimeout);
+                    await bus.Publish(alert, context => context.MessageId = alert.AlertId, timeout.Token);
+                },
+                BatchSize,
+                cancellationToken);
+            total += relayed;
+        }
+        while (relayed == BatchSize);
+
+        return total;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.RelayEvery);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RelayNowAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRelayFailed(logger, ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying alerts failed; the alerts stay in the outbox and are tried again")]
+    private static partial void LogRelayFailed(ILogger logger, Exception exception);
+}

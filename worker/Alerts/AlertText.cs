@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+using Monitor.Messages;
+using Monitor.Worker.Targets;
+
+namespace Monitor.Worker.Alerts;
+
+/// <summary>
+/// The alert's Summary: a few sentences a leader reads on a phone as they are, with the numbers that matter
+/// (Chinese by default, English by configuration).
+/// </summary>
+public static class AlertText
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Summary(
+        TargetDefinition target,
+        string scopeName,
+        Assessment a,
+        TargetStatus? previous,
+        TargetStatus current,
+        AlertSeverity severity,
+        bool reminder,
+        IReadOnlyList<LaggingUnit> lagging,
+        string language) =>
+        language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
+            ? English(target, scopeName, a, previous, current, severity, reminder, lagging)
+            : Chinese(target, scopeName, a, previous, current, severity, reminder, lagging);
+
+    public static string StatusName(TargetStatus status, string language) =>
+        language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? status.ToString() : Chinese(status);
+
+    private static string Chinese(TargetDefinition t, string scope, Assessment a, TargetStatus? previous, TargetStatus current, AlertSeverity severity, bool reminder, IReadOnlyList<LaggingUnit> lagging)
+    {
+        var s = new StringBuilder();
+        s.Append('【').Append(severity switch { AlertSeverity.Critical => "严重", AlertSeverity.Warning => "预警", _ => "提示" }).Append('】');
+        if (t.Label is not null)
+        {
+            s.Append('[').Append(t.Label).Append(']');
+        }
+
+        s.Append(scope).Append('「').Append(t.Name).Append('」');
+        if (reminder)
+        {
+            s.Append("仍为「").Append(Chinese(current)).Append("」（持续提醒）");
+        }
+        else if (previous is null)
+        {
+            s.Append("当前「").Append(Chinese(current)).Append('」');
+        }
+        else
+        {
+            s.Append("由「").Append(Chinese(previous.Value)).Append("」转为「").Append(Chinese(current)).Append('」');
+        }
+
+        s.Append('。');
+        var unit = t.IsRate ? "%" : t.Metric == MetricKind.PositionsOpened ? " 个" : " 家";
+        var done = t.IsRate ? "落实率" : t.Metric == MetricKind.PositionsOpened ? "已开拓岗位" : "已走访";
+        s.Append(done).Append(' ').Append(Number(a.Actual)).Append(unit);
+        if (a.Numerator is not null && a.Denominator is not null)
+        {
+            s.Append('（').Append(a.Numerator.Value.ToString("N0", Invariant)).Append('/').Append(a.Denominator.Value.ToString("N0", Invariant)).Append('）');
+        }
+
+        s.Append("，目标 ").Append(Number(a.Threshold)).Append(unit);
+        if (current == TargetStatus.Missed)
+        {
+            s.Append("，截至 ").Append(Date(a.Deadline)).Append(" 未达成");
+        }
+        else if (current == TargetStatus.Met)
+        {
+            s.Append("，已达成");
+        }
+        else if (current == TargetStatus.NoData)
+        {
+            s.Append(a.Denominator is 0 ? "，尚无毕业生名册数据" : $"，已连续 {a.DaysWithoutData} 天无新数据，请核实数据报送");
+        }
+
+        if (a.ExpectedByNow is not null && current is not (TargetStatus.Met or TargetStatus.Missed))
+        {
+            s.Append("；按进度此时应达 ").Append(Number(a.ExpectedByNow.Value)).Append(unit);
+        }
+
+        s.Append('。');
+        if (a.Remaining is > 0 && a.DaysLeft is not null && current is not (TargetStatus.Met or TargetStatus.Missed))
+        {
+            var what = t.IsRate ? "还需落实" : t.Metric == MetricKind.PositionsOpened ? "还需开拓" : "还需走访";
+            var count = t.IsRate ? " 人" : unit;
+            s.Append(what).Append(' ').Append(Number(a.Remaining.Value)).Append(count)
+                .Append("，剩余 ").Append(a.DaysLeft).Append(" 天，约每周 ").Append(Number(a.RequiredPerWeek ?? 0)).Append(count).Append('。');
+        }
+
+        if (a.Forecast is not null && current is TargetStatus.AtRisk or TargetStatus.OffTrack)
+        {
+            s.Append("按近期进度预计截至 ").Append(Date(a.Deadline)).Append(" 达 ").Append(Number(a.Forecast.Value)).Append(unit)
+                .Append('（').Append(Number(a.ForecastLow ?? a.Forecast.Value)).Append('–').Append(Number(a.ForecastHigh ?? a.Forecast.Value)).Append("）。");
+        }
+
+        if (a.SmallGroup)
+        {
+            s.Append("（人数少于 ").Append(t.Alerting.MinimumGroupSize).Append(" 人，仅供参考）");
+        }
+
+        if (lagging.Count > 0)
+        {
+            s.Append("滞后单位：").Append(string.Join("、", lagging.Select(u => u.ExpectedByNow is { } expected ? $"{u.UnitName} {Number(u.Actual)}/{Number(expected)}" : $"{u.UnitName} {Number(u.Actual)}"))).Append('。');
+        }
+
+        return s.ToString();
+    }
+
+    private static string English(TargetDefinition t, string scope, Assessment a, TargetStatus? previous, TargetStatus current, AlertSeverity severity, bool reminder, IReadOnlyList<LaggingUnit> lagging)
+    {
+        var s = new StringBuilder();
+        s.Append('[').Append(severity).Append("] ");
+        if (t.Label is not null)
+        {
+            s.Append('(').Append(t.Label).Append(") ");
+        }
+
+        s.Append(scope).Append(" - ").Append(t.Name).Append(": ");
+        s.Append(reminder ? $"still {current} (reminder)" : previous is null ? $"{current}" : $"{previous} -> {current}").Append(". ");
+        var unit = t.IsRate ? "%" : t.Metric == MetricKind.PositionsOpened ? " positions" : " employers";
+        s.Append("Actual ").Append(Number(a.Actual)).Append(unit);
+        if (a.Numerator is not null && a.Denominator is not null)
+        {
+            s.Append(Invariant, $" ({a.Numerator}/{a.Denominator})");
+        }
+
+        s.Append(", target ").Append(Number(a.Threshold)).Append(unit);
+        if (a.ExpectedByNow is not null && current is not (TargetStatus.Met or TargetStatus.Missed))
+        {
+            s.Append(", expected by now ").Append(Number(a.ExpectedByNow.Value)).Append(unit);
+        }
+
+        s.Append('.');
+        if (a.Remaining is > 0 && a.DaysLeft is not null && current is not (TargetStatus.Met or TargetStatus.Missed))
+        {
+            var what = t.IsRate ? "graduates" : unit.Trim();
+            s.Append(Invariant, $" {Number(a.Remaining.Value)} more {what} in {a.DaysLeft} days, about {Number(a.RequiredPerWeek ?? 0)} per week.");
+        }
+
+        if (a.Forecast is not null && current is TargetStatus.AtRisk or TargetStatus.OffTrack)
+        {
+            s.Append(Invariant, $" Forecast at {a.Deadline:yyyy-MM-dd}: {Number(a.Forecast.Value)} ({Number(a.ForecastLow ?? 0)}-{Number(a.ForecastHigh ?? 0)}).");
+        }
+
+        if (lagging.Count > 0)
+        {
+            s.Append(" Lagging: ").Append(string.Join(", ", lagging.Select(u => u.UnitName))).Append('.');
+        }
+
+        return s.ToString();
+    }
+
+    private static string Chinese(TargetStatus status) => status switch
+    {
+        TargetStatus.Pending => "未开始",
+        TargetStatus.OnTrack => "进度正常",
+        TargetStatus.AtRisk => "略有滞后",
+        TargetStatus.OffTrack => "明显滞后",
+        TargetStatus.Met => "已达成",
+        TargetStatus.Missed => "未达成",
+        TargetStatus.NoData => "无数据",
+        _ => status.ToString(),
+    };
+
+    private static string Number(decimal value) => value == Math.Truncate(value)
+        ? value.ToString("N0", Invariant)
+        : value.ToString("0.##", Invariant);
+
+    private static string Date(DateOnly day) => $"{day.Month}月{day.Day}日";
+}

@@ -1,0 +1,77 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Monitor.Worker.Alerts;
+using Monitor.Worker.Placement;
+using Monitor.Worker.Targets;
+using Monitor.Worker.Visits;
+
+namespace Monitor.Worker.Hosting;
+
+public static class MessagingExtensions
+{
+    /// <summary>The RabbitMQ connection settings' section (MassTransit's own names: Host, Port, VHost, User, Pass).</summary>
+    public const string RabbitMqSection = "RabbitMqTransport";
+
+    /// <summary>
+    /// MassTransit with one receive endpoint per consumer (so a raw JSON body is never offered to another message
+    /// type's consumer), raw JSON accepted beside the envelope, publisher confirms, and no usage telemetry.
+    /// </summary>
+    public static IHostApplicationBuilder AddMonitorMessaging(this IHostApplicationBuilder builder, MonitorOptions options)
+    {
+        var services = builder.Services;
+        services.AddOptions<RabbitMqTransportOptions>().BindConfiguration(RabbitMqSection);
+        if (options.Transport == TransportKind.RabbitMq)
+        {
+            services.AddHostedService<RabbitMqPreflight>();
+        }
+
+        services.AddMassTransit(x =>
+        {
+            x.DisableUsageTelemetry();
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter("monitor", false));
+            x.AddConsumer<EnterpriseVisitRecordedConsumer, MonitorConsumerDefinition<EnterpriseVisitRecordedConsumer>>();
+            x.AddConsumer<EnterpriseVisitCancelledConsumer, MonitorConsumerDefinition<EnterpriseVisitCancelledConsumer>>();
+            x.AddConsumer<GraduateRegisteredConsumer, MonitorConsumerDefinition<GraduateRegisteredConsumer>>();
+            x.AddConsumer<GraduateWithdrawnConsumer, MonitorConsumerDefinition<GraduateWithdrawnConsumer>>();
+            x.AddConsumer<GraduateDestinationReportedConsumer, MonitorConsumerDefinition<GraduateDestinationReportedConsumer>>();
+            x.AddConsumer<EvaluationRequestedConsumer, MonitorConsumerDefinition<EvaluationRequestedConsumer>>();
+
+            if (options.Transport == TransportKind.RabbitMq)
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    var rabbit = context.GetRequiredService<IOptions<RabbitMqTransportOptions>>().Value;
+                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VHost, h =>
+                    {
+                        h.Username(rabbit.User);
+                        h.Password(rabbit.Pass);
+                        h.PublisherConfirmation = true;
+                        if (rabbit.UseSsl)
+                        {
+                            h.UseSsl(_ => { });
+                        }
+                    });
+                    cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+
+        // Without waiting, a publish right after start-up can be lost before the queues are bound.
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        services.AddSingleton<TargetEvaluator>();
+        services.AddSingleton<AlertRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertRelay>());
+        return builder;
+    }
+}

@@ -1,0 +1,48 @@
+using Monitor.Messages;
+
+namespace Monitor.Worker.Storage;
+
+/// <summary>Decisions every store makes the same way, so the PostgreSQL and in-memory stores cannot drift apart.</summary>
+internal static class StoreRules
+{
+    /// <summary>An id seen before: the same content is a redelivery, other content a conflict (the first version stays).</summary>
+    public static StoreOutcome CompareFingerprints(string? storedFingerprint, string fingerprint) =>
+        string.Equals(storedFingerprint, fingerprint, StringComparison.Ordinal) ? StoreOutcome.Duplicate : StoreOutcome.Conflict;
+
+    /// <summary>
+    /// Whether a cancellation is kept, given the institution of the visit (null when not recorded yet) and of an earlier
+    /// cancellation of the same visit id (null when none). An institution never cancels another's visit.
+    /// </summary>
+    public static StoreOutcome DecideCancellation(string institutionId, string? visitInstitution, string? earlierCancellationInstitution)
+    {
+        if (visitInstitution is not null && !string.Equals(visitInstitution, institutionId, StringComparison.Ordinal))
+        {
+            return StoreOutcome.Conflict;
+        }
+
+        return earlierCancellationInstitution is null ? StoreOutcome.Accepted
+            : string.Equals(earlierCancellationInstitution, institutionId, StringComparison.Ordinal) ? StoreOutcome.Duplicate
+            : StoreOutcome.Conflict;
+    }
+
+    /// <summary>
+    /// The state to save carries the next version (<paramref name="expectedVersion"/> + 1), and its alert belongs to the
+    /// same target, so the outbox row is found by <see cref="IAlertStore.GetAlertsAsync"/> of that target.
+    /// </summary>
+    public static void EnsureSavable(AlertState state, long expectedVersion, TargetStatusChanged? alert)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        if (state.Version != expectedVersion + 1)
+        {
+            throw new ArgumentException(
+                $"The state to save must carry version {expectedVersion + 1} (the expected version {expectedVersion} + 1), not {state.Version}.",
+                nameof(state));
+        }
+
+        if (alert is not null && !string.Equals(alert.TargetId, state.TargetId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The alert is for target '{alert.TargetId}' but the state is for '{state.TargetId}'.", nameof(alert));
+        }
+    }
+}

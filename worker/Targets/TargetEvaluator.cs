@@ -1,0 +1,181 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Monitor.Messages;
+using Monitor.Worker.Alerts;
+using Monitor.Worker.Hosting;
+using Monitor.Worker.Institutions;
+using Monitor.Worker.Placement;
+using Monitor.Worker.Storage;
+using Monitor.Worker.Visits;
+
+namespace Monitor.Worker.Targets;
+
+/// <summary>
+/// Evaluates targets: loads the facts, asks the engine, applies the alert policy to the stored state (alert and
+/// state saved together), publishes a snapshot per target and scope, then relays the new alerts.
+/// </summary>
+public sealed partial class TargetEvaluator(
+    TargetCatalog targets,
+    InstitutionCatalog institutions,
+    IVisitStore visits,
+    IPlacementStore placement,
+    IAlertStore alerts,
+    IBus bus,
+    AlertRelay relay,
+    TimeProvider clock,
+    IOptions<MonitorOptions> options,
+    ILogger<TargetEvaluator> logger)
+{
+    private const int SaveAttempts = 5;
+
+    public async Task<IReadOnlyList<ScopeEvaluation>> EvaluateAsync(string? institutionId, string? targetId, CancellationToken cancellationToken)
+    {
+        var results = new List<ScopeEvaluation>();
+        foreach (var target in targets.Select(institutionId, targetId))
+        {
+            results.AddRange(await EvaluateTargetAsync(target, cancellationToken));
+        }
+
+        await relay.RelayNowAsync(cancellationToken);
+        return results;
+    }
+
+    private async Task<IReadOnlyList<ScopeEvaluation>> EvaluateTargetAsync(TargetDefinition target, CancellationToken cancellationToken)
+    {
+        var institution = institutions.Find(target.InstitutionId)
+            ?? throw new InvalidOperationException($"Target {target.Id} names unknown institution {target.InstitutionId}.");
+        var now = clock.GetUtcNow();
+        var today = institution.LocalDate(now);
+        var unitCodes = institution.Units.Select(u => u.Code).ToList();
+        var measurements = target.IsRate
+            ? PlacementMeasurements.Build(target, await placement.GetCohortAsync(institution.Id, target.CohortYear!.Value, cancellationToken), unitCodes)
+            : VisitMeasurements.Build(target, await visits.GetActiveVisitsAsync(institution.Id, target.PeriodStart, target.Deadline, cancellationToken), unitCodes);
+
+        var unitAssessments = institution.Units
+            .Where(u => measurements.ContainsKey(u.Code))
+            .Select(u => (Unit: u, Assessment: TargetEngine.Assess(target, target.ThresholdFor(u.Code, unitCodes.Count), measurements[u.Code], today)))
+            .ToList();
+        var lagging = unitAssessments
+            .Where(x => x.Assessment.Status is TargetStatus.AtRisk or TargetStatus.OffTrack or TargetStatus.NoData or TargetStatus.Missed)
+            .OrderBy(x => Progress(x.Assessment))
+            .ThenBy(x => x.Unit.Code, StringComparer.Ordinal)
+            .Select(x => new LaggingUnit(x.Unit.Code, x.Unit.Name, x.Assessment.Actual, x.Assessment.ExpectedByNow, x.Assessment.Status))
+            .ToList();
+
+        var results = new List<ScopeEvaluation>();
+        var whole = TargetEngine.Assess(target, target.Threshold, measurements[ScopeKeys.Institution], today);
+        results.Add(await ApplyAsync(target, institution, null, institution.ShortName, whole, measurements[ScopeKeys.Institution], lagging, now, cancellationToken));
+        foreach (var (unit, assessment) in unitAssessments)
+        {
+            results.Add(await ApplyAsync(target, institution, unit.Code, unit.Name, assessment, measurements[unit.Code], [], now, cancellationToken));
+        }
+
+        return results;
+    }
+
+    private async Task<ScopeEvaluation> ApplyAsync(
+        TargetDefinition target,
+        Institution institution,
+        string? unitCode,
+        string scopeName,
+        Assessment assessment,
+        Measurement measurement,
+        IReadOnlyList<LaggingUnit> lagging,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var scopeKey = ScopeKeys.For(institution.Id, unitCode);
+        for (var attempt = 1; ; attempt++)
+        {
+            var state = await alerts.GetStateAsync(target.Id, scopeKey, cancellationToken);
+            var decision = AlertPolicy.Decide(target.Id, scopeKey, state, assessment, target.Alerting, now);
+            var alert = decision.Announce ? Alert(target, institution, unitCode, scopeName, assessment, decision, lagging, now) : null;
+            if (await alerts.TrySaveAsync(decision.State, state?.Version ?? 0, alert, cancellationToken))
+            {
+                if (alert is not null)
+                {
+                    LogAlert(logger, alert.TargetId, scopeKey, alert.Previous, alert.Current, alert.IsReminder);
+                }
+
+                await PublishSnapshotAsync(target, institution.Id, unitCode, assessment, measurement, decision.State.Status, now, cancellationToken);
+                return new ScopeEvaluation(target, institution.Id, unitCode, scopeName, assessment, decision.State.Status, measurement);
+            }
+
+            if (attempt == SaveAttempts)
+            {
+                throw new InvalidOperationException($"Alert state of {target.Id} in {scopeKey} kept changing under {SaveAttempts} attempts to save it.");
+            }
+
+            LogConcurrentSave(logger, target.Id, scopeKey);
+        }
+    }
+
+    private TargetStatusChanged Alert(
+        TargetDefinition target,
+        Institution institution,
+        string? unitCode,
+        string scopeName,
+        Assessment a,
+        AlertDecision decision,
+        IReadOnlyList<LaggingUnit> lagging,
+        DateTimeOffset now)
+    {
+        var state = decision.State;
+        var severity = AlertPolicy.Severity(state.Status, a.SmallGroup);
+        var summary = AlertText.Summary(target, scopeName, a, decision.Previous, state.Status, severity, decision.IsReminder, lagging, options.Value.Language);
+        return new TargetStatusChanged(
+            AlertIds.For(target.Id, state.ScopeKey, state.Transitions, state.Reminders),
+            target.Id,
+            target.Name,
+            institution.Id,
+            unitCode,
+            decision.Previous,
+            state.Status,
+            severity,
+            a.Actual,
+            a.Numerator,
+            a.Denominator,
+            a.Threshold,
+            a.ExpectedByNow,
+            a.Forecast,
+            a.RequiredPerWeek,
+            a.DaysLeft,
+            a.Deadline,
+            lagging,
+            summary,
+            now,
+            decision.IsReminder);
+    }
+
+    private async Task PublishSnapshotAsync(
+        TargetDefinition target,
+        string institutionId,
+        string? unitCode,
+        Assessment a,
+        Measurement m,
+        TargetStatus status,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var snapshot = new MetricSnapshot(
+            target.Id, institutionId, unitCode, target.Metric, a.Actual, a.Numerator, a.Denominator, a.Threshold, a.ExpectedByNow, a.Forecast, status, now)
+        {
+            PositionsOpened = m.PositionsOpened,
+            Breakdown = m.BreakdownOn?.Invoke(a.Today),
+            OrphanReports = m.OrphanReports,
+            Label = target.Label,
+        };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.PublishTimeout);
+        await bus.Publish(snapshot, timeout.Token);
+    }
+
+    private static decimal Progress(Assessment a) =>
+        a.ExpectedByNow is > 0 ? a.Actual / a.ExpectedByNow.Value : a.Threshold > 0 ? a.Actual / a.Threshold : 1m;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {TargetId} {ScopeKey}: {Previous} -> {Current} (reminder: {IsReminder})")]
+    private static partial void LogAlert(ILogger logger, string targetId, string scopeKey, TargetStatus? previous, TargetStatus current, bool isReminder);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert state of {TargetId} in {ScopeKey} was saved by another evaluation first; deciding again")]
+    private static partial void LogConcurrentSave(ILogger logger, string targetId, string scopeKey);
+}
