@@ -35,6 +35,7 @@ public static class MessagingExtensions
             x.AddConsumer<GraduateWithdrawnConsumer, MonitorConsumerDefinition<GraduateWithdrawnConsumer>>();
             x.AddConsumer<GraduateDestinationReportedConsumer, MonitorConsumerDefinition<GraduateDestinationReportedConsumer>>();
             x.AddConsumer<EvaluationRequestedConsumer, MonitorConsumerDefinition<EvaluationRequestedConsumer>>();
+            x.AddConsumer<ReceiveFaultConsumer, MonitorConsumerDefinition<ReceiveFaultConsumer>>();
 
             if (options.Transport == TransportKind.RabbitMq)
             {
