@@ -12,10 +12,10 @@ public static class MonitorHostExtensions
     public static IHostApplicationBuilder AddMonitor(this IHostApplicationBuilder builder)
     {
         var options = builder.AddMonitorOptions();
-        builder.AddMonitorCatalogs(options);
+        var institutions = builder.AddMonitorCatalogs(options);
         builder.AddMonitorStorage(options);
         builder.AddMonitorMessaging(options);
-        builder.AddMonitorScheduling(options);
+        builder.AddMonitorScheduling(options, institutions);
         if (options.DemoEnabled)
         {
             builder.Services.AddHostedService<DemoRunner>();
@@ -40,11 +40,18 @@ public static class MonitorHostExtensions
         }
 
         var validation = new DataAnnotationValidateOptions<MonitorOptions>(null).Validate(null, options);
-        return validation.Failed ? throw new ConfigurationException(validation.FailureMessage) : options;
+        if (validation.Failed)
+        {
+            throw new ConfigurationException(validation.FailureMessage);
+        }
+
+        return Quartz.CronExpression.TryParse(options.DigestCron, out _)
+            ? options
+            : throw new ConfigurationException($"Monitor:DigestCron '{options.DigestCron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. \"0 30 8 * * ?\" for 08:30 every day).");
     }
 
     /// <summary>Loads the institutions and targets files (paths relative to the working folder, else to the worker's folder).</summary>
-    public static IHostApplicationBuilder AddMonitorCatalogs(this IHostApplicationBuilder builder, MonitorOptions options)
+    public static InstitutionCatalog AddMonitorCatalogs(this IHostApplicationBuilder builder, MonitorOptions options)
     {
         var institutions = InstitutionCatalog.Load(SeedPath(options.InstitutionsFile));
         var targets = TargetCatalog.Load(SeedPath(options.TargetsFile), institutions);
@@ -56,7 +63,7 @@ public static class MonitorHostExtensions
 
         builder.Services.AddSingleton(institutions);
         builder.Services.AddSingleton(targets);
-        return builder;
+        return institutions;
     }
 
     public static string SeedPath(string path)

@@ -1,3 +1,4 @@
+using Monitor.Worker.Institutions;
 using Monitor.Worker.Scheduling;
 using Quartz;
 
@@ -9,7 +10,7 @@ public static class SchedulingExtensions
     /// Quartz: a RAM store on the embedded default; on PostgreSQL a clustered persistent store, so replicas share the
     /// jobs and each trigger fires on one node.
     /// </summary>
-    public static IHostApplicationBuilder AddMonitorScheduling(this IHostApplicationBuilder builder, MonitorOptions options)
+    public static IHostApplicationBuilder AddMonitorScheduling(this IHostApplicationBuilder builder, MonitorOptions options, InstitutionCatalog institutions)
     {
         builder.Services.AddQuartz(q =>
         {
@@ -24,6 +25,17 @@ public static class SchedulingExtensions
                 .WithIdentity("evaluate-every", "monitor")
                 .StartAt(DateTimeOffset.UtcNow.Add(options.EvaluateEvery))
                 .WithSimpleSchedule(s => s.WithInterval(options.EvaluateEvery).RepeatForever()));
+
+            // The digest runs on each institution's own clock (08:30 in Asia/Shanghai by default).
+            foreach (var institution in institutions.All)
+            {
+                var key = DigestJob.KeyFor(institution.Id);
+                q.AddJob<DigestJob>(j => j.WithIdentity(key).StoreDurably().UsingJobData(DigestJob.InstitutionKey, institution.Id).WithDescription($"Daily digest of {institution.Name}"));
+                q.AddTrigger(t => t
+                    .ForJob(key)
+                    .WithIdentity($"daily-digest-{institution.Id}", "monitor")
+                    .WithCronSchedule(options.DigestCron, c => c.InTimeZone(institution.TimeZone)));
+            }
 
             if (options.Storage == StorageKind.Postgres)
             {

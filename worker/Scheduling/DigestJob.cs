@@ -1,0 +1,30 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Monitor.Worker.Alerts;
+using Monitor.Worker.Hosting;
+using Monitor.Worker.Institutions;
+using Monitor.Worker.Targets;
+using Quartz;
+
+namespace Monitor.Worker.Scheduling;
+
+/// <summary>Publishes one DailyDigest for an institution, on its cron in its own time zone.</summary>
+[DisallowConcurrentExecution]
+public sealed class DigestJob(TargetEvaluator evaluator, InstitutionCatalog institutions, IBus bus, TimeProvider clock, IOptions<MonitorOptions> options) : IJob
+{
+    public const string InstitutionKey = "institutionId";
+
+    public static JobKey KeyFor(string institutionId) => new($"daily-digest-{institutionId}", "monitor");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var institution = institutions.Find(context.MergedJobDataMap.GetString(InstitutionKey))
+            ?? throw new InvalidOperationException($"The digest job {context.JobDetail.Key} names no configured institution.");
+        var evaluations = await evaluator.EvaluateAsync(institution.Id, null, cancellationToken);
+        var now = clock.GetUtcNow();
+        var digest = DailyDigestBuilder.Build(institution.Id, institution.ShortName, evaluations, institution.LocalDate(now), now, options.Value.Language);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.PublishTimeout);
+        await bus.Publish(digest, c => c.MessageId = digest.DigestId, timeout.Token);
+    }
+}
