@@ -1,11 +1,39 @@
 using MassTransit;
 using Monitor.Messages;
+using Monitor.Worker.Storage;
 
 namespace Monitor.Worker.Hosting;
 
-/// <summary>The one way an inbound event is refused: EventRejected published, then the message goes to the error queue.</summary>
+/// <summary>
+/// The one path of every inbound event: refused if invalid, stored once, refused if its id was used before with
+/// other content. A refusal publishes EventRejected and moves the message to the error queue (never retried).
+/// </summary>
 public static class EventRejection
 {
+    public static async Task<StoreOutcome> AcceptAsync<T>(
+        ConsumeContext<T> context,
+        string? businessId,
+        string? institutionId,
+        IReadOnlyList<string> errors,
+        Func<CancellationToken, Task<StoreOutcome>> store,
+        string conflict,
+        TimeProvider clock)
+        where T : class
+    {
+        if (errors.Count > 0)
+        {
+            await RejectAsync(context, businessId, institutionId, errors, clock);
+        }
+
+        var outcome = await store(context.CancellationToken);
+        if (outcome == StoreOutcome.Conflict)
+        {
+            await RejectAsync(context, businessId, institutionId, [conflict], clock);
+        }
+
+        return outcome;
+    }
+
     public static async Task RejectAsync<T>(ConsumeContext<T> context, string? businessId, string? institutionId, IReadOnlyList<string> errors, TimeProvider clock)
         where T : class
     {

@@ -9,20 +9,19 @@ namespace Monitor.Worker.Placement;
 /// <summary>Keeps a destination report; the latest one (by EffectiveOn, ReportedAt, ReportId) is the graduate's status.</summary>
 public sealed class GraduateDestinationReportedConsumer(IPlacementStore store, InstitutionCatalog institutions, TimeProvider clock) : IConsumer<GraduateDestinationReported>
 {
-    public async Task Consume(ConsumeContext<GraduateDestinationReported> context)
+    public Task Consume(ConsumeContext<GraduateDestinationReported> context)
     {
-        var report = context.Message;
-        var errors = PlacementValidation.Validate(report, institutions, clock.GetUtcNow());
-        if (errors.Count > 0)
-        {
-            await EventRejection.RejectAsync(context, report.ReportId, report.InstitutionId, errors, clock);
-        }
+        var r = context.Message;
 
         // The same instant written with another offset is the same report.
-        var normalised = report with { ReportedAt = report.ReportedAt.ToUniversalTime() };
-        if (await store.RecordDestinationAsync(normalised, Fingerprint.Of(normalised), clock.GetUtcNow(), context.CancellationToken) == StoreOutcome.Conflict)
-        {
-            await EventRejection.RejectAsync(context, report.ReportId, report.InstitutionId, [$"reportId: '{report.ReportId}' was reported before with other content; the first version is kept"], clock);
-        }
+        var normalised = r with { ReportedAt = r.ReportedAt.ToUniversalTime() };
+        return EventRejection.AcceptAsync(
+            context,
+            r.ReportId,
+            r.InstitutionId,
+            PlacementValidation.Validate(r, institutions, clock.GetUtcNow()),
+            ct => store.RecordDestinationAsync(normalised, Fingerprint.Of(normalised), clock.GetUtcNow(), ct),
+            $"reportId: '{r.ReportId}' was reported before with other content; the first version is kept",
+            clock);
     }
 }

@@ -9,19 +9,19 @@ namespace Monitor.Worker.Placement;
 /// <summary>Adds a graduate to a cohort's roster (the denominator).</summary>
 public sealed class GraduateRegisteredConsumer(IPlacementStore store, InstitutionCatalog institutions, TimeProvider clock) : IConsumer<GraduateRegistered>
 {
-    public async Task Consume(ConsumeContext<GraduateRegistered> context)
+    public Task Consume(ConsumeContext<GraduateRegistered> context)
     {
-        var graduate = context.Message;
-        var errors = PlacementValidation.Validate(graduate, institutions);
-        if (errors.Count > 0)
-        {
-            await EventRejection.RejectAsync(context, graduate.GraduateId, graduate.InstitutionId, errors, clock);
-        }
+        var g = context.Message;
 
-        var normalised = graduate with { Disadvantaged = [.. (graduate.Disadvantaged ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] };
-        if (await store.RegisterGraduateAsync(normalised, Fingerprint.Of(normalised), clock.GetUtcNow(), context.CancellationToken) == StoreOutcome.Conflict)
-        {
-            await EventRejection.RejectAsync(context, graduate.GraduateId, graduate.InstitutionId, [$"graduateId: '{graduate.GraduateId}' is registered in the {graduate.CohortYear} cohort with other details; the first registration is kept"], clock);
-        }
+        // Categories in any order or repeated are the same registration.
+        var normalised = g with { Disadvantaged = [.. (g.Disadvantaged ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] };
+        return EventRejection.AcceptAsync(
+            context,
+            g.GraduateId,
+            g.InstitutionId,
+            PlacementValidation.Validate(g, institutions),
+            ct => store.RegisterGraduateAsync(normalised, Fingerprint.Of(normalised), clock.GetUtcNow(), ct),
+            $"graduateId: '{g.GraduateId}' is registered in the {g.CohortYear} cohort with other details; the first registration is kept",
+            clock);
     }
 }

@@ -9,18 +9,16 @@ namespace Monitor.Worker.Placement;
 /// <summary>Takes a graduate out of the denominator (kept even if the registration arrives later).</summary>
 public sealed class GraduateWithdrawnConsumer(IPlacementStore store, InstitutionCatalog institutions, TimeProvider clock) : IConsumer<GraduateWithdrawn>
 {
-    public async Task Consume(ConsumeContext<GraduateWithdrawn> context)
+    public Task Consume(ConsumeContext<GraduateWithdrawn> context)
     {
-        var withdrawal = context.Message;
-        var errors = PlacementValidation.Validate(withdrawal, institutions);
-        if (errors.Count > 0)
-        {
-            await EventRejection.RejectAsync(context, withdrawal.GraduateId, withdrawal.InstitutionId, errors, clock);
-        }
-
-        if (await store.WithdrawGraduateAsync(withdrawal, Fingerprint.Of(withdrawal), clock.GetUtcNow(), context.CancellationToken) == StoreOutcome.Conflict)
-        {
-            await EventRejection.RejectAsync(context, withdrawal.GraduateId, withdrawal.InstitutionId, [$"graduateId: '{withdrawal.GraduateId}' was withdrawn before with another reason; the first is kept"], clock);
-        }
+        var w = context.Message;
+        return EventRejection.AcceptAsync(
+            context,
+            w.GraduateId,
+            w.InstitutionId,
+            PlacementValidation.Validate(w, institutions),
+            ct => store.WithdrawGraduateAsync(w, Fingerprint.Of(w), clock.GetUtcNow(), ct),
+            $"graduateId: '{w.GraduateId}' was withdrawn before with another reason; the first is kept",
+            clock);
     }
 }

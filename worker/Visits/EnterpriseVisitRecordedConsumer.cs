@@ -16,29 +16,19 @@ public sealed partial class EnterpriseVisitRecordedConsumer(
     public async Task Consume(ConsumeContext<EnterpriseVisitRecorded> context)
     {
         var visit = context.Message;
-        var errors = VisitValidation.Validate(visit, institutions, clock.GetUtcNow());
-        if (errors.Count > 0)
+        var outcome = await EventRejection.AcceptAsync(
+            context,
+            visit.VisitId,
+            visit.InstitutionId,
+            VisitValidation.Validate(visit, institutions, clock.GetUtcNow()),
+            ct => store.RecordVisitAsync(visit, Fingerprint.Of(visit), clock.GetUtcNow(), ct),
+            $"visitId: '{visit.VisitId}' was recorded before with other content; the first version is kept (cancel it and send the corrected visit under a new id)",
+            clock);
+        if (outcome == StoreOutcome.Duplicate)
         {
-            await EventRejection.RejectAsync(context, visit.VisitId, visit.InstitutionId, errors, clock);
-        }
-
-        var outcome = await store.RecordVisitAsync(visit, Fingerprint.Of(visit), clock.GetUtcNow(), context.CancellationToken);
-        switch (outcome)
-        {
-            case StoreOutcome.Conflict:
-                await EventRejection.RejectAsync(context, visit.VisitId, visit.InstitutionId, [$"visitId: '{visit.VisitId}' was recorded before with other content; the first version is kept (send a cancellation and a new visit id to correct it)"], clock);
-                break;
-            case StoreOutcome.Duplicate:
-                LogDuplicate(logger, visit.VisitId);
-                break;
-            default:
-                LogRecorded(logger, visit.VisitId, visit.InstitutionId, visit.Tier, visit.UnitCode);
-                break;
+            LogDuplicate(logger, visit.VisitId);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Visit {VisitId} recorded for {InstitutionId} ({Tier} {UnitCode})")]
-    private static partial void LogRecorded(ILogger logger, string visitId, string institutionId, VisitTier tier, string? unitCode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Visit {VisitId} was already recorded with the same content; nothing changed")]
     private static partial void LogDuplicate(ILogger logger, string visitId);
