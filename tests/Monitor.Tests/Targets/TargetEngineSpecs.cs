@@ -59,6 +59,19 @@ public class TargetEngineSpecs
     }
 
     [Theory]
+    [InlineData(8, 100.3, TargetStatus.OffTrack)] // the best forecast reaches 100 by less than the 1.5 margin
+    [InlineData(9, 106.8, TargetStatus.AtRisk)]
+    public void When_the_best_forecast_only_just_reaches_the_threshold_should_not_clear_it_by_the_recovery_margin(int recent, double high, TargetStatus withMargin)
+    {
+        // 48 of an expected 50: inside the band even with the margin (46.5); only the forecast decides.
+        var a = Visits(July1, Counts.Of((Jan10, 48 - recent), (new DateOnly(2024, 6, 20), recent)));
+
+        Assert.Equal((decimal)high, a.ForecastHigh);
+        Assert.Equal(TargetStatus.AtRisk, a.Status);
+        Assert.Equal(withMargin, a.StatusWithMargin);
+    }
+
+    [Theory]
     [InlineData(52, TargetStatus.OnTrack, TargetStatus.OnTrack)]
     [InlineData(51, TargetStatus.OnTrack, TargetStatus.AtRisk)] // margin max(1, 3 % of 50) = 1.5 not cleared
     [InlineData(47, TargetStatus.AtRisk, TargetStatus.AtRisk)]
