@@ -175,7 +175,8 @@ public static class DemoData
         var sum = weights.Sum();
         var parts = weights.Select(w => total * w / sum).ToArray();
         var order = weights.Select((w, i) => (Remainder: total * w % sum, Index: i)).OrderByDescending(x => x.Remainder).ThenBy(x => x.Index).ToArray();
-        for (var i = 0; i < total - parts.Sum(); i++)
+        var missing = total - parts.Sum();
+        for (var i = 0; i < missing; i++)
         {
             parts[order[i % order.Length].Index]++;
         }

@@ -54,9 +54,10 @@ public static class TargetEngine
         {
             var band = rate ? settings.TolerancePoints : expected!.Value * settings.TolerancePercent / 100m;
             var margin = rate ? settings.RecoveryMarginPoints : Math.Max(1m, expected!.Value * settings.RecoveryMarginPercent / 100m);
-            var hopeless = high < threshold;
-            status = Pace(actual, expected!.Value, band, 0m, hopeless);
-            withMargin = Pace(actual, expected.Value, band, margin, hopeless);
+            status = Pace(actual, expected!.Value, band, 0m, high < threshold);
+
+            // The forecast is a boundary too: it must clear the threshold by the same margin before OffTrack may improve.
+            withMargin = Pace(actual, expected.Value, band, margin, high < threshold + margin);
         }
 
         return new Assessment(

@@ -1,0 +1,16 @@
+namespace Monitor.Tests.Support;
+
+/// <summary>A temporary folder for files a spec writes; removed when the spec ends.</summary>
+public sealed class TempFiles : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("monitor-tests-").FullName;
+
+    public string Write(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
