@@ -33,6 +33,7 @@ public sealed class RedeliveryTests(WorkerEnvironment env) : IClassFixture<Worke
         var leadership = Assert.Single(await env.Worker.Evaluator.EvaluateAsync(WorkerEnvironment.Institution, "leadership-visits-2024", CancellationToken.None));
         Assert.Equal(1m, leadership.Assessment.Actual);
         Assert.Equal(8, leadership.Measurement.PositionsOpened);
+        await env.Broker.SettleAsync();
         Assert.Empty(env.Broker.Rejections);
     }
 }
