@@ -72,26 +72,42 @@ public sealed class WorkerEnvironment : IAsyncLifetime
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Stops the workers, then removes the tap, the virtual host and the database, each even if an earlier step failed.</summary>
     public async Task DisposeAsync()
     {
-        foreach (var host in hosts)
+        try
         {
-            await host.DisposeAsync();
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+            }
         }
-
-        if (broker is not null)
+        finally
         {
-            await broker.DisposeAsync();
-        }
-
-        if (virtualHost is not null)
-        {
-            await virtualHost.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
+            try
+            {
+                if (broker is not null)
+                {
+                    await broker.DisposeAsync();
+                }
+            }
+            finally
+            {
+                try
+                {
+                    if (virtualHost is not null)
+                    {
+                        await virtualHost.DisposeAsync();
+                    }
+                }
+                finally
+                {
+                    if (database is not null)
+                    {
+                        await database.DisposeAsync();
+                    }
+                }
+            }
         }
     }
 

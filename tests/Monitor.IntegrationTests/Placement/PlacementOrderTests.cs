@@ -115,8 +115,14 @@ public sealed class PlacementOrderTests(PlacementOrderTests.TwoWorkers workers) 
 
         public async Task DisposeAsync()
         {
-            await InOrder.DisposeAsync();
-            await Shuffled.DisposeAsync();
+            try
+            {
+                await InOrder.DisposeAsync();
+            }
+            finally
+            {
+                await Shuffled.DisposeAsync();
+            }
         }
     }
 }
