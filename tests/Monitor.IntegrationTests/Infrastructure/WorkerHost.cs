@@ -1,0 +1,116 @@
+using System.Globalization;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Monitor.Worker.Hosting;
+using Monitor.Worker.Scheduling;
+using Monitor.Worker.Storage;
+using Monitor.Worker.Targets;
+using Npgsql;
+
+namespace Monitor.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real worker (<c>builder.AddMonitor()</c>) started in-process on RabbitMQ and PostgreSQL, with a fake clock.
+/// Start-up returns once the worker's own start-up evaluation has finished, so tests begin from a settled state.
+/// </summary>
+public sealed class WorkerHost : IAsyncDisposable
+{
+    private readonly IHost host;
+    private bool stopped;
+
+    private WorkerHost(IHost host) => this.host = host;
+
+    public IServiceProvider Services => host.Services;
+
+    public IBus Bus => Services.GetRequiredService<IBus>();
+
+    public TargetEvaluator Evaluator => Services.GetRequiredService<TargetEvaluator>();
+
+    public IVisitStore Visits => Services.GetRequiredService<IVisitStore>();
+
+    public IPlacementStore Placement => Services.GetRequiredService<IPlacementStore>();
+
+    public static async Task<WorkerHost> StartAsync(TestDatabase database, TestVirtualHost virtualHost, FakeTimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(virtualHost);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Monitor:Transport"] = "RabbitMq",
+            ["Monitor:Storage"] = "Postgres",
+            ["Monitor:Demo"] = "false",
+            ["Monitor:EvaluateEvery"] = "01:00:00",
+            ["ConnectionStrings:Monitor"] = database.ConnectionString,
+            ["RabbitMqTransport:Host"] = TestSettings.RabbitMqHost,
+            ["RabbitMqTransport:Port"] = TestSettings.RabbitMqPort.ToString(CultureInfo.InvariantCulture),
+            ["RabbitMqTransport:VHost"] = virtualHost.Name,
+            ["RabbitMqTransport:User"] = TestSettings.RabbitMqUser,
+            ["RabbitMqTransport:Pass"] = TestSettings.RabbitMqPass,
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // Before AddMonitor, which only adds the system clock when none is registered.
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.AddMonitor();
+        var host = builder.Build();
+        var worker = new WorkerHost(host);
+        try
+        {
+            await host.StartAsync();
+            await worker.WaitForStartupEvaluationAsync(database.DataSource);
+            return worker;
+        }
+        catch
+        {
+            await worker.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task PublishAsync<T>(T message)
+        where T : class => Bus.Publish(message);
+
+    public async Task StopAsync()
+    {
+        if (!stopped)
+        {
+            stopped = true;
+            await host.StopAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        host.Dispose();
+    }
+
+    /// <summary>
+    /// The worker evaluates once after start-up through a one-off Quartz trigger (run by any node of the cluster). Done
+    /// when the trigger has been scheduled, fired and completed: no trigger but the periodic one left, none firing.
+    /// </summary>
+    private async Task WaitForStartupEvaluationAsync(NpgsqlDataSource dataSource)
+    {
+        var startup = Services.GetServices<IHostedService>().OfType<StartupEvaluation>().Single();
+        await Eventually.UntilAsync(() => startup.ExecuteTask?.IsCompleted ?? false, done => done, "the start-up evaluation is scheduled");
+        await startup.ExecuteTask!;
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await using var command = dataSource.CreateCommand(
+                    """
+                    SELECT (SELECT count(*) FROM qrtz_triggers WHERE trigger_name <> 'evaluate-every')
+                         + (SELECT count(*) FROM qrtz_fired_triggers)
+                    """);
+                return (long)(await command.ExecuteScalarAsync())!;
+            },
+            pending => pending == 0,
+            "the start-up evaluation has run",
+            TimeSpan.FromSeconds(30));
+    }
+}
