@@ -92,7 +92,7 @@ public sealed class WorkerHost : IAsyncDisposable
 
     /// <summary>
     /// The worker evaluates once after start-up through a one-off Quartz trigger (run by any node of the cluster). Done
-    /// when the trigger has been scheduled, fired and completed: no trigger but the periodic one left, none firing.
+    /// when the trigger has been scheduled, fired and completed: no trigger of the evaluation job but the periodic one left, none firing.
     /// </summary>
     private async Task WaitForStartupEvaluationAsync(NpgsqlDataSource dataSource)
     {
@@ -104,8 +104,8 @@ public sealed class WorkerHost : IAsyncDisposable
             {
                 await using var command = dataSource.CreateCommand(
                     """
-                    SELECT (SELECT count(*) FROM qrtz_triggers WHERE trigger_name <> 'evaluate-every')
-                         + (SELECT count(*) FROM qrtz_fired_triggers)
+                    SELECT (SELECT count(*) FROM qrtz_triggers WHERE job_name = 'evaluate-targets' AND trigger_name <> 'evaluate-every')
+                         + (SELECT count(*) FROM qrtz_fired_triggers WHERE job_name = 'evaluate-targets')
                     """);
                 return (long)(await command.ExecuteScalarAsync())!;
             },
