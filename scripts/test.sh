@@ -44,6 +44,11 @@ empty=$(grep -c '^No test is available in' "$log" || true)
 
 echo
 echo "Test projects run: $projects; without tests: $empty; skipped tests: $skipped; dotnet test exit status: $status"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test failed without a failing test: a build error or an aborted test run (see above)."
+elif [ "$passed" -eq 0 ]; then
+  echo "No test passed: the test projects found no tests to run."
+fi
 echo "$passed passed, $failed failed"
 
 if [ "$status" -ne 0 ] || [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ]; then
