@@ -9,16 +9,34 @@ MQ_USER=${MQ_USER:-monitor} MQ_PASS=${MQ_PASS:-monitor}
 export DEBIAN_FRONTEND=noninteractive
 log() { echo "[services] $(date +%T) $*"; }
 
+if [ "$(id -u)" -ne 0 ]; then
+  echo "scripts/services.sh must run as root: it installs and starts RabbitMQ and PostgreSQL (try: sudo bash scripts/services.sh)." >&2
+  exit 1
+fi
+
 # ---------- packages (Debian 12: rabbitmq-server 3.10.8 / Erlang 25.2.3, postgresql 15) ----------
 pkgs=()
 command -v rabbitmq-server >/dev/null 2>&1 || pkgs+=(rabbitmq-server)
 { command -v pg_ctlcluster >/dev/null 2>&1 && compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null; } || pkgs+=(postgresql)
 if ((${#pkgs[@]})); then
-  log "apt-get install ${pkgs[*]}"
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+  apt_log=/var/log/monitor-services-apt.log
+  log "apt-get install ${pkgs[*]} (output in $apt_log)"
+  # The services are configured below before they first start, so keep apt from starting them with package defaults.
+  added_policy=
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod +x /usr/sbin/policy-rc.d
+    added_policy=1
+  fi
+  apt_ok=1
+  { apt-get update -q && apt-get install -y -q --no-install-recommends "${pkgs[@]}"; } >"$apt_log" 2>&1 || apt_ok=
+  [ -z "$added_policy" ] || rm -f /usr/sbin/policy-rc.d
+  if [ -z "$apt_ok" ]; then
+    tail -n 20 "$apt_log" >&2
+    echo "apt-get failed; the whole output is in $apt_log" >&2
+    exit 1
+  fi
 fi
-# (policy-rc.d on this image denies auto-start during install; we start the services ourselves)
 
 # ---------- RabbitMQ on loopback ----------
 mkdir -p /etc/rabbitmq
@@ -68,3 +86,5 @@ SQL
 )
 PGPASSWORD="$DB_PASS" psql -h 127.0.0.1 -p 5432 -U "$DB_USER" -d "$DB_NAME" -Atqc 'select 1' >/dev/null
 log "postgresql ready: Host=127.0.0.1;Port=5432;Username=$DB_USER;Password=***;Database=$DB_NAME"
+log "rabbitmq logs to $(rabbitmq-diagnostics -q log_location 2>/dev/null || echo /var/log/rabbitmq/)"
+log "postgresql logs to $(pg_lsclusters -h | awk -v v="$PGVER" '$1 == v && $2 == "main" {print $7}')"
