@@ -1,0 +1,69 @@
+using Monitor.Messages;
+using Monitor.Tests.Support;
+using Monitor.Worker.Alerts;
+using Monitor.Worker.Targets;
+
+namespace Monitor.Tests.Alerts;
+
+public class DailyDigestBuilderSpecs
+{
+    private static readonly DateOnly Today = new(2024, 6, 15);
+    private static readonly DateTimeOffset Now = new(2024, 6, 15, 8, 30, 0, TimeSpan.FromHours(8));
+
+    private static ScopeEvaluation Evaluate(TargetDefinition target, Measurement measurement, string? unitCode = null)
+    {
+        var assessment = TargetEngine.Assess(target, target.Threshold, measurement, Today);
+        return new ScopeEvaluation(target, "tjqg", unitCode, unitCode ?? "天津轻工职院", assessment, assessment.Status, measurement);
+    }
+
+    [Fact]
+    public void Digest_lists_every_target_and_scope_with_today_and_yesterday()
+    {
+        var target = TestTargets.LeadershipVisits();
+
+        // 44 employers by 14 June, 2 more on the 15th.
+        var measurement = Counts.Of((new DateOnly(2024, 3, 1), 44), (Today, 2));
+        var digest = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [Evaluate(target, measurement)], Today, Now, "zh-CN");
+
+        var line = Assert.Single(digest.Lines);
+        Assert.Equal(46m, line.Actual);
+        Assert.Equal(44m, line.ActualYesterday);
+        Assert.Equal(100m, line.Threshold);
+        Assert.NotNull(line.ExpectedByNow);
+        Assert.Equal(Today, digest.Date);
+        Assert.Contains("46（昨日 44）", digest.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("【每日简报】天津轻工职院 2024-06-15", digest.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Digest_id_is_the_same_for_the_same_institution_and_day_and_differs_the_next_day()
+    {
+        var target = TestTargets.LeadershipVisits();
+        var evaluation = Evaluate(target, Counts.Of((new DateOnly(2024, 3, 1), 50)));
+
+        var first = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [evaluation], Today, Now, "zh-CN");
+        var again = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [evaluation], Today, Now.AddMinutes(3), "zh-CN");
+        var nextDay = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [evaluation], Today.AddDays(1), Now.AddDays(1), "zh-CN");
+
+        Assert.Equal(first.DigestId, again.DigestId);
+        Assert.NotEqual(first.DigestId, nextDay.DigestId);
+    }
+
+    [Fact]
+    public void Digest_reports_a_status_that_changed_since_yesterday_and_counts_lagging_units()
+    {
+        var target = TestTargets.LeadershipVisits();
+
+        // 99 employers by yesterday, the 100th today: Met today, not yesterday.
+        var whole = Evaluate(target, Counts.Of((new DateOnly(2024, 3, 1), 99), (Today, 1)));
+        var unit = Evaluate(TestTargets.UnitVisits() with { Threshold = 25 }, Counts.Of((new DateOnly(2024, 6, 10), 1)), "XN");
+
+        var digest = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [whole, unit], Today, Now, "zh-CN");
+
+        var line = digest.Lines.Single(l => l.UnitCode is null);
+        Assert.Equal(TargetStatus.Met, line.Status);
+        Assert.NotEqual(TargetStatus.Met, line.PreviousStatus);
+        Assert.Equal(2, digest.Lines.Count);
+        Assert.Contains("另有 1 个单位指标滞后", digest.Summary, StringComparison.Ordinal);
+    }
+}
