@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using Monitor.Worker.Hosting;
+using Monitor.Worker.Institutions;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Monitor.Worker.Cli;
+
+/// <summary>The executable's commands. <c>run</c> is the default, so <c>Monitor.Worker</c> with no command runs the worker.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    {
+        var arguments = HostArguments.Split(args);
+        var registrar = new ServiceCollectionRegistrar();
+        registrar.RegisterInstance(typeof(HostArguments), arguments);
+        var app = new CommandApp<RunCommand>(registrar);
+        app.Configure(config =>
+        {
+            config.SetApplicationName("Monitor.Worker");
+            if (console is not null)
+            {
+                config.ConfigureConsole(console);
+            }
+
+            config.SetExceptionHandler((ex, _) => HandleException(ex, console ?? AnsiConsole.Console));
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Run the worker: consume events, evaluate targets, publish alerts and digests (the default).");
+            config.UseStrictParsing();
+        });
+
+        return await app.RunAsync(arguments.Command);
+    }
+
+    private static int HandleException(Exception ex, IAnsiConsole console)
+    {
+        var inner = ex is CommandRuntimeException or CommandParseException ? ex : Unwrap(ex);
+        switch (inner)
+        {
+            case ConfigurationException or StartupException or OptionsValidationException:
+                console.MarkupLineInterpolated($"[red]Monitor cannot start:[/] {inner.Message}");
+                return ExitCodes.CannotStart;
+            case CommandAppException:
+                console.MarkupLineInterpolated($"[red]{inner.Message}[/]");
+                return ExitCodes.CannotStart;
+            default:
+                console.WriteException(inner, ExceptionFormats.ShortenEverything);
+                return ExitCodes.CannotStart;
+        }
+    }
+
+    private static Exception Unwrap(Exception ex) => ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : ex;
+}

@@ -1,0 +1,14 @@
+namespace Monitor.Worker.Cli;
+
+/// <summary>The executable's exit codes, the same for every command.</summary>
+public static class ExitCodes
+{
+    /// <summary>Done, nothing rejected.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The command ran but found problems in its input (for example rejected CSV rows).</summary>
+    public const int InputRejected = 1;
+
+    /// <summary>The settings, the seed files or a server are wrong or unreachable: nothing was done.</summary>
+    public const int CannotStart = 2;
+}
