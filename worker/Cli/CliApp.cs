@@ -14,6 +14,7 @@ public static class CliApp
         var arguments = HostArguments.Split(args);
         var registrar = new ServiceCollectionRegistrar();
         registrar.RegisterInstance(typeof(HostArguments), arguments);
+        registrar.RegisterInstance(typeof(IAnsiConsole), console ?? AnsiConsole.Console);
         var app = new CommandApp<RunCommand>(registrar);
         app.Configure(config =>
         {
@@ -26,6 +27,10 @@ public static class CliApp
             config.SetExceptionHandler((ex, _) => HandleException(ex, console ?? AnsiConsole.Console));
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Run the worker: consume events, evaluate targets, publish alerts and digests (the default).");
+            config.AddCommand<StatusCommand>("status")
+                .WithDescription("Show every target's figures and status from PostgreSQL (read-only).")
+                .WithExample("status", "--units", "--Monitor:Storage=Postgres")
+                .WithExample("status", "--json", "--at", "2024-06-15", "--Monitor:Storage=Postgres");
             config.UseStrictParsing();
         });
 

@@ -70,6 +70,7 @@ public static class MessagingExtensions
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
 
+        services.AddSingleton<TargetAssessor>();
         services.AddSingleton<TargetEvaluator>();
         services.AddSingleton<AlertRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertRelay>());

@@ -12,6 +12,15 @@ public sealed class PostgresStartup(NpgsqlDataSource dataSource, PostgresMigrato
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await CheckConnectionAsync(dataSource, cancellationToken);
+        await migrator.MigrateAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Opens one connection; a wrong address, password or database name becomes a <see cref="StartupException"/> that says what to fix.</summary>
+    public static async Task CheckConnectionAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
         var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
         var where = $"PostgreSQL at {settings.Host}:{settings.Port} (database '{settings.Database}', user '{settings.Username}')";
         try
@@ -32,9 +41,35 @@ public sealed class PostgresStartup(NpgsqlDataSource dataSource, PostgresMigrato
         {
             throw new StartupException($"{where}: cannot connect ({ex.InnerException?.Message}). Check Host and Port in ConnectionStrings__Monitor, and that the server is running.", ex);
         }
-
-        await migrator.MigrateAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// For tools that only read: the database must hold every schema file this build knows, since they do not migrate.
+    /// A database the worker has never started on, or one from an older version, is named as such.
+    /// </summary>
+    public static async Task CheckSchemaAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        var where = $"PostgreSQL at {settings.Host}:{settings.Port} (database '{settings.Database}')";
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await using var command = dataSource.CreateCommand("SELECT version FROM schema_migrations");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            throw new StartupException($"{where} has no Monitor schema: start the worker once with Monitor__Storage=Postgres on this database (it applies the schema), or fix Database in ConnectionStrings__Monitor.", ex);
+        }
+
+        var missing = PostgresMigrator.LoadScripts().Select(s => s.Version).Where(v => !applied.Contains(v)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new StartupException($"{where}: the schema lacks {string.Join(", ", missing)}; start this version of the worker once to apply it.");
+        }
+    }
 }

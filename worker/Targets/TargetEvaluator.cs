@@ -4,9 +4,7 @@ using Monitor.Messages;
 using Monitor.Worker.Alerts;
 using Monitor.Worker.Hosting;
 using Monitor.Worker.Institutions;
-using Monitor.Worker.Placement;
 using Monitor.Worker.Storage;
-using Monitor.Worker.Visits;
 
 namespace Monitor.Worker.Targets;
 
@@ -16,9 +14,7 @@ namespace Monitor.Worker.Targets;
 /// </summary>
 public sealed partial class TargetEvaluator(
     TargetCatalog targets,
-    InstitutionCatalog institutions,
-    IVisitStore visits,
-    IPlacementStore placement,
+    TargetAssessor assessor,
     IAlertStore alerts,
     IBus bus,
     AlertRelay relay,
@@ -42,32 +38,12 @@ public sealed partial class TargetEvaluator(
 
     private async Task<IReadOnlyList<ScopeEvaluation>> EvaluateTargetAsync(TargetDefinition target, CancellationToken cancellationToken)
     {
-        var institution = institutions.Find(target.InstitutionId)
-            ?? throw new InvalidOperationException($"Target {target.Id} names unknown institution {target.InstitutionId}.");
+        var institution = assessor.InstitutionOf(target);
         var now = clock.GetUtcNow();
-        var today = institution.LocalDate(now);
-        var unitCodes = institution.Units.Select(u => u.Code).ToList();
-        var measurements = target.IsRate
-            ? PlacementMeasurements.Build(target, await placement.GetCohortAsync(institution.Id, target.CohortYear!.Value, cancellationToken), unitCodes)
-            : VisitMeasurements.Build(target, await visits.GetActiveVisitsAsync(institution.Id, target.PeriodStart, target.Deadline, cancellationToken), unitCodes);
-
-        var unitAssessments = institution.Units
-            .Where(u => measurements.ContainsKey(u.Code))
-            .Select(u => (Unit: u, Assessment: TargetEngine.Assess(target, target.ThresholdFor(u.Code, unitCodes.Count), measurements[u.Code], today)))
-            .ToList();
-        var lagging = unitAssessments
-            .Where(x => x.Assessment.Status is TargetStatus.AtRisk or TargetStatus.OffTrack or TargetStatus.NoData or TargetStatus.Missed)
-            .OrderBy(x => Progress(x.Assessment))
-            .ThenBy(x => x.Unit.Code, StringComparer.Ordinal)
-            .Select(x => new LaggingUnit(x.Unit.Code, x.Unit.Name, x.Assessment.Actual, x.Assessment.ExpectedByNow, x.Assessment.Status))
-            .ToList();
-
         var results = new List<ScopeEvaluation>();
-        var whole = TargetEngine.Assess(target, target.Threshold, measurements[ScopeKeys.Institution], today);
-        results.Add(await ApplyAsync(target, institution, null, institution.ShortName, whole, measurements[ScopeKeys.Institution], lagging, now, cancellationToken));
-        foreach (var (unit, assessment) in unitAssessments)
+        foreach (var scope in await assessor.AssessAsync(target, institution.LocalDate(now), cancellationToken))
         {
-            results.Add(await ApplyAsync(target, institution, unit.Code, unit.Name, assessment, measurements[unit.Code], [], now, cancellationToken));
+            results.Add(await ApplyAsync(target, institution, scope.UnitCode, scope.ScopeName, scope.Assessment, scope.Measurement, scope.Lagging, now, cancellationToken));
         }
 
         return results;
@@ -169,9 +145,6 @@ public sealed partial class TargetEvaluator(
         timeout.CancelAfter(options.Value.PublishTimeout);
         await bus.Publish(snapshot, timeout.Token);
     }
-
-    private static decimal Progress(Assessment a) =>
-        a.ExpectedByNow is > 0 ? a.Actual / a.ExpectedByNow.Value : a.Threshold > 0 ? a.Actual / a.Threshold : 1m;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {TargetId} {ScopeKey}: {Previous} -> {Current} (reminder: {IsReminder})")]
     private static partial void LogAlert(ILogger logger, string targetId, string scopeKey, TargetStatus? previous, TargetStatus current, bool isReminder);

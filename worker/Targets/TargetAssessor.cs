@@ -1,0 +1,47 @@
+using Monitor.Messages;
+using Monitor.Worker.Institutions;
+using Monitor.Worker.Placement;
+using Monitor.Worker.Storage;
+using Monitor.Worker.Visits;
+
+namespace Monitor.Worker.Targets;
+
+/// <summary>
+/// The read side of an evaluation: loads a target's facts and asks the engine about every scope on a day. It reads
+/// the stores and writes nothing, so the worker's evaluation and the read-only <c>status</c> command share it.
+/// </summary>
+public sealed class TargetAssessor(InstitutionCatalog institutions, IVisitStore visits, IPlacementStore placement)
+{
+    public Institution InstitutionOf(TargetDefinition target) =>
+        institutions.Find(target.InstitutionId)
+            ?? throw new InvalidOperationException($"Target {target.Id} names unknown institution {target.InstitutionId}.");
+
+    /// <summary>The institution's scope first, then each unit the target is measured for; lagging units named on the institution's scope only.</summary>
+    public async Task<IReadOnlyList<ScopeAssessment>> AssessAsync(TargetDefinition target, DateOnly today, CancellationToken cancellationToken)
+    {
+        var institution = InstitutionOf(target);
+        var unitCodes = institution.Units.Select(u => u.Code).ToList();
+        var measurements = target.IsRate
+            ? PlacementMeasurements.Build(target, await placement.GetCohortAsync(institution.Id, target.CohortYear!.Value, cancellationToken), unitCodes)
+            : VisitMeasurements.Build(target, await visits.GetActiveVisitsAsync(institution.Id, target.PeriodStart, target.Deadline, cancellationToken), unitCodes);
+
+        var unitAssessments = institution.Units
+            .Where(u => measurements.ContainsKey(u.Code))
+            .Select(u => (Unit: u, Assessment: TargetEngine.Assess(target, target.ThresholdFor(u.Code, unitCodes.Count), measurements[u.Code], today)))
+            .ToList();
+        var lagging = unitAssessments
+            .Where(x => x.Assessment.Status is TargetStatus.AtRisk or TargetStatus.OffTrack or TargetStatus.NoData or TargetStatus.Missed)
+            .OrderBy(x => Progress(x.Assessment))
+            .ThenBy(x => x.Unit.Code, StringComparer.Ordinal)
+            .Select(x => new LaggingUnit(x.Unit.Code, x.Unit.Name, x.Assessment.Actual, x.Assessment.ExpectedByNow, x.Assessment.Status))
+            .ToList();
+
+        var whole = TargetEngine.Assess(target, target.Threshold, measurements[ScopeKeys.Institution], today);
+        var scopes = new List<ScopeAssessment> { new(null, institution.ShortName, whole, measurements[ScopeKeys.Institution], lagging) };
+        scopes.AddRange(unitAssessments.Select(x => new ScopeAssessment(x.Unit.Code, x.Unit.Name, x.Assessment, measurements[x.Unit.Code], [])));
+        return scopes;
+    }
+
+    private static decimal Progress(Assessment a) =>
+        a.ExpectedByNow is > 0 ? a.Actual / a.ExpectedByNow.Value : a.Threshold > 0 ? a.Actual / a.Threshold : 1m;
+}
