@@ -31,6 +31,10 @@ public static class CliApp
                 .WithDescription("Show every target's figures and status from PostgreSQL (read-only).")
                 .WithExample("status", "--units", "--Monitor:Storage=Postgres")
                 .WithExample("status", "--json", "--at", "2024-06-15", "--Monitor:Storage=Postgres");
+            config.AddCommand<ReplayCommand>("replay")
+                .WithDescription("Replay the demo year, or dated event files, on a simulated clock and print the alerts as they would have fired.")
+                .WithExample("replay", "--quiet-reminders")
+                .WithExample("replay", "--json", "--from", "2023-03-01", "--to", "2023-09-01");
             config.UseStrictParsing();
         });
 

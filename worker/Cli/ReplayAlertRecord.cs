@@ -1,0 +1,36 @@
+using Monitor.Messages;
+using Monitor.Worker.Replay;
+
+namespace Monitor.Worker.Cli;
+
+/// <summary>
+/// One alert as <c>replay --json</c> writes it, one JSON object per line (camelCase): the simulated date it fired and
+/// the alert's own fields, numbers as JSON numbers, statuses and severities by their contract names.
+/// </summary>
+public sealed record ReplayAlertRecord(
+    DateOnly Date,
+    string TargetId,
+    string InstitutionId,
+    string? UnitCode,
+    TargetStatus? Previous,
+    TargetStatus Current,
+    AlertSeverity Severity,
+    bool IsReminder,
+    decimal Actual,
+    int? Numerator,
+    int? Denominator,
+    decimal Threshold,
+    decimal? ExpectedByNow,
+    decimal? Forecast,
+    string Summary,
+    Guid AlertId)
+{
+    public static ReplayAlertRecord From(ReplayedAlert replayed)
+    {
+        ArgumentNullException.ThrowIfNull(replayed);
+        var a = replayed.Alert;
+        return new ReplayAlertRecord(
+            replayed.On, a.TargetId, a.InstitutionId, a.UnitCode, a.Previous, a.Current, a.Severity, a.IsReminder, a.Actual,
+            a.Numerator, a.Denominator, a.Threshold, a.ExpectedByNow, a.Forecast, a.Summary, a.AlertId);
+    }
+}
