@@ -177,7 +177,7 @@ public sealed class ReplayCommand(HostArguments arguments, IAnsiConsole console)
         var language = services.GetRequiredService<IOptions<MonitorOptions>>().Value.Language;
         if (!settings.Json)
         {
-            console.MarkupLine(Markup.Escape(string.Create(
+            ConsoleLines.Write(console, Markup.Escape(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Replaying {description}; {from:yyyy-MM-dd} to {to:yyyy-MM-dd}, evaluated daily at {settings.EvaluateAt} ({zone.TimeZone.Id}).")));
         }
@@ -203,7 +203,7 @@ public sealed class ReplayCommand(HostArguments arguments, IAnsiConsole console)
                     }
                     else
                     {
-                        console.MarkupLineInterpolated($"[yellow]rejected[/] {rejection}");
+                        ConsoleLines.Write(console, $"[yellow]rejected[/] {Markup.Escape(rejection)}");
                     }
                 },
                 cancellationToken);
@@ -221,8 +221,8 @@ public sealed class ReplayCommand(HostArguments arguments, IAnsiConsole console)
         }
         else
         {
-            console.WriteLine();
-            console.WriteLine(tally);
+            ConsoleLines.Write(console, string.Empty);
+            ConsoleLines.Write(console, Markup.Escape(tally));
         }
 
         return result.Rejections.Count > 0 ? ExitCodes.InputRejected : ExitCodes.Ok;
@@ -247,14 +247,7 @@ public sealed class ReplayCommand(HostArguments arguments, IAnsiConsole console)
             : alert.Severity switch { AlertSeverity.Critical => "严重", AlertSeverity.Warning => "预警", _ => "提示" };
         var colour = alert.Severity switch { AlertSeverity.Critical => "red", AlertSeverity.Warning => "yellow", _ => "green" };
         var date = replayed.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (Console.IsOutputRedirected && console == AnsiConsole.Console)
-        {
-            // Into a file or a pipe: one line per alert, not wrapped at a terminal's width.
-            console.Profile.Out.Writer.WriteLine($"{date} {severity} {alert.Summary}");
-            return;
-        }
-
-        console.MarkupLine($"{date} [{colour}]{Markup.Escape(severity)}[/] {Markup.Escape(alert.Summary)}");
+        ConsoleLines.Write(console, $"{date} [{colour}]{Markup.Escape(severity)}[/] {Markup.Escape(alert.Summary)}");
     }
 
     private static string Tally(ReplayResult result, bool quietReminders, TimeSpan elapsed)

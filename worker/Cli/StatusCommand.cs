@@ -87,7 +87,7 @@ public sealed class StatusCommand(HostArguments arguments, IAnsiConsole console)
         console.MarkupLine(english ? $"[bold]Targets as of {asOf}[/]" : $"[bold]目标进展（截至 {asOf}）[/]");
         console.Write(StatusBoard.Render([.. lines.Select(l => l.Evaluation)], language));
         var assessed = lines.Count(l => l.Source == StatusSource.Assessed);
-        console.MarkupLine(english
+        ConsoleLines.Write(console, english
             ? $"[grey]Status: as last announced by the worker; {assessed} of {lines.Count} assessed here because the worker has not evaluated them for that day.[/]"
             : $"[grey]状态：取 worker 最近一次发布的状态；其中 {assessed}/{lines.Count} 项 worker 未在该日评估，按当日数据直接评估。[/]");
         return ExitCodes.Ok;
