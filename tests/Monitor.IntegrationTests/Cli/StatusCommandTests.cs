@@ -86,6 +86,20 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
     }
 
     [Fact]
+    public async Task Status_without_a_date_shows_the_status_the_worker_last_announced()
+    {
+        var (exitCode, output) = await CliRun.RunAsync(
+            "status", "--json", "--target", "leadership-visits-2024", "--Monitor:Storage=Postgres", "--ConnectionStrings:Monitor", facts.ConnectionString);
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        var row = Assert.Single(JsonSerializer.Deserialize<List<StatusRecord>>(output, CliJson.Indented)!);
+
+        // Today the 2024 period is over with 50 of 100 (Missed by the engine), but the worker's last word was AtRisk.
+        Assert.True(row.AsOf > new DateOnly(2024, 12, 31));
+        Assert.Equal((TargetStatus.AtRisk, TargetStatus.Missed, "announced"), (row.Status, row.AssessedStatus, row.StatusSource));
+    }
+
+    [Fact]
     public async Task Status_on_the_in_memory_store_or_a_wrong_server_cannot_start()
     {
         var (exitCode, output) = await CliRun.RunAsync("status");
