@@ -9,7 +9,7 @@ public class AlertTextSpecs
 {
     private static readonly DateOnly Sep30 = new(2024, 9, 30);
 
-    // 30 September: 62 employers where 74.9 are expected, 12 of them in the last three weeks.
+    // 30 September: 62 employers where 74 are owed (74.9 by the line), 12 of them in the last three weeks.
     private static readonly Assessment Behind =
         TargetEngine.Assess(TestTargets.LeadershipVisits(), 100m, Counts.Of((new DateOnly(2024, 1, 10), 50), (new DateOnly(2024, 9, 20), 12)), Sep30);
 
@@ -31,7 +31,7 @@ public class AlertTextSpecs
 
         Assert.Equal(
             "【严重】天津轻工职院「学院领导班子走访用人单位」由「略有滞后」转为「明显滞后」。" +
-            "已走访 62 家，目标 100 家；按进度此时应达 74.9 家。" +
+            "已走访 62 家，目标 100 家；按进度此时应达 74 家。" +
             "还需走访 38 家，剩余 92 天，约每周 2.9 家。" +
             "按近期进度预计截至 12月31日 达 101.4 家（82.8–101.4）。",
             text);
@@ -52,7 +52,7 @@ public class AlertTextSpecs
 
         Assert.Equal(
             "[Critical] 天津轻工职院 - 学院领导班子走访用人单位: AtRisk -> OffTrack. " +
-            "Actual 62 employers, target 100 employers, expected by now 74.9 employers. " +
+            "Actual 62 employers, target 100 employers, expected by now 74 employers. " +
             "38 more employers in 92 days, about 2.9 per week. " +
             "Forecast at 2024-12-31: 101.4 (82.8-101.4). Lagging: 新能源工程学院, 艺术工程学院.",
             text);
