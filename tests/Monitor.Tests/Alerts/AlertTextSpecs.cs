@@ -140,4 +140,36 @@ public class AlertTextSpecs
         Assert.Equal(chinese, AlertText.StatusName(status, "zh-CN"));
         Assert.Equal(status.ToString(), AlertText.StatusName(status, "en-GB"));
     }
+
+    [Fact]
+    public void When_units_turn_worse_together_should_name_each_with_its_figures_then_the_institution()
+    {
+        var units = new LaggingUnit[]
+        {
+            new("XN", "新能源工程学院", 3m, 17m, TargetStatus.OffTrack),
+            new("YS", "艺术工程学院", 5m, 17m, TargetStatus.OffTrack),
+            new("CL", "材料工程学院", 16m, 17m, TargetStatus.AtRisk),
+        };
+
+        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "天津轻工职院", Behind, units, TargetStatus.OnTrack, AlertSeverity.Critical, reminder: false, "zh-CN");
+
+        Assert.Equal(
+            "【严重】天津轻工职院「二级学院和职能部门领导走访用人单位」：3 个单位由「进度正常」转差：" +
+            "新能源工程学院 3/17（明显滞后）、艺术工程学院 5/17（明显滞后）、材料工程学院 16/17（略有滞后）。" +
+            "全院已走访 62 家，目标 100 家；按进度此时应达 74 家。",
+            text);
+    }
+
+    [Fact]
+    public void When_units_are_reminded_together_in_english_should_say_so()
+    {
+        var units = new LaggingUnit[] { new("XN", "新能源工程学院", 3m, 17m, TargetStatus.OffTrack), new("YS", "艺术工程学院", 5m, 17m, TargetStatus.AtRisk), new("ZJ", "招生就业处", 0m, null, TargetStatus.NoData) };
+
+        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "TJQG", Behind, units, null, AlertSeverity.Critical, reminder: true, "en");
+
+        Assert.Equal(
+            "[Critical] TJQG - 二级学院和职能部门领导走访用人单位: 3 units still behind (reminder): 新能源工程学院 3/17 (OffTrack), 艺术工程学院 5/17 (AtRisk), 招生就业处 0 (NoData). " +
+            "Institution: actual 62 employers, target 100 employers, expected by now 74 employers.",
+            text);
+    }
 }
