@@ -144,19 +144,21 @@ public class AlertTextSpecs
     [Fact]
     public void When_units_turn_worse_together_should_name_each_with_its_figures_then_the_institution()
     {
+        // 30 September: the units have 142 employers of 200, 149 owed; three units behind their own lines (18 owed each).
+        var institution = TargetEngine.Assess(TestTargets.UnitVisits(), 200m, Counts.Of((new DateOnly(2024, 1, 10), 120), (new DateOnly(2024, 9, 20), 22)), Sep30);
         var units = new LaggingUnit[]
         {
-            new("XN", "新能源工程学院", 3m, 17m, TargetStatus.OffTrack),
-            new("YS", "艺术工程学院", 5m, 17m, TargetStatus.OffTrack),
-            new("CL", "材料工程学院", 16m, 17m, TargetStatus.AtRisk),
+            new("XN", "新能源工程学院", 11m, 18m, TargetStatus.OffTrack),
+            new("YS", "艺术工程学院", 12m, 18m, TargetStatus.OffTrack),
+            new("RG", "人工智能学院", 17m, 18m, TargetStatus.AtRisk),
         };
 
-        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "天津轻工职院", Behind, units, TargetStatus.OnTrack, AlertSeverity.Critical, reminder: false, "zh-CN");
+        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "天津轻工职院", institution, units, TargetStatus.OnTrack, AlertSeverity.Critical, reminder: false, "zh-CN");
 
         Assert.Equal(
             "【严重】天津轻工职院「二级学院和职能部门领导走访用人单位」：3 个单位由「进度正常」转差：" +
-            "新能源工程学院 3/17（明显滞后）、艺术工程学院 5/17（明显滞后）、材料工程学院 16/17（略有滞后）。" +
-            "全院已走访 62 家，目标 100 家；按进度此时应达 74 家。",
+            "新能源工程学院 11/18（明显滞后）、艺术工程学院 12/18（明显滞后）、人工智能学院 17/18（略有滞后）。" +
+            "全院已走访 142 家，目标 200 家；按进度此时应达 149 家。",
             text);
     }
 
