@@ -26,7 +26,7 @@ public sealed partial class TargetEvaluator(
     IOptions<MonitorOptions> options,
     ILogger<TargetEvaluator> logger)
 {
-    private const int SaveAttempts = 5;
+    private const int SaveAttempts = 10;
 
     public async Task<IReadOnlyList<ScopeEvaluation>> EvaluateAsync(string? institutionId, string? targetId, CancellationToken cancellationToken)
     {
@@ -135,6 +135,7 @@ public sealed partial class TargetEvaluator(
             }
 
             LogConcurrentSave(logger, target.Id, institution.Id);
+            await BackOffAsync(attempt, cancellationToken);
         }
     }
 
@@ -218,6 +219,7 @@ public sealed partial class TargetEvaluator(
             }
 
             LogConcurrentSave(logger, target.Id, scopeKey);
+            await BackOffAsync(attempt, cancellationToken);
         }
     }
 
@@ -280,6 +282,10 @@ public sealed partial class TargetEvaluator(
         timeout.CancelAfter(options.Value.PublishTimeout);
         await bus.Publish(snapshot, timeout.Token);
     }
+
+    /// <summary>Replicas that keep colliding on the same states fall out of step: a few milliseconds, random, growing.</summary>
+    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken);
 
     private static decimal Progress(Assessment a) =>
         a.ExpectedByNow is > 0 ? a.Actual / a.ExpectedByNow.Value : a.Threshold > 0 ? a.Actual / a.Threshold : 1m;
