@@ -53,12 +53,17 @@ public static class MessagingExtensions
                         }
                     });
                     cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
+                    cfg.ConfigureJsonSerializerOptions(RequiredMembers.Apply);
                     cfg.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                x.UsingInMemory((context, cfg) =>
+                {
+                    cfg.ConfigureJsonSerializerOptions(RequiredMembers.Apply);
+                    cfg.ConfigureEndpoints(context);
+                });
             }
         });
 

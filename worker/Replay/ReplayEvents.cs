@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Monitor.Messages;
 using Monitor.Worker.Demo;
+using Monitor.Worker.Hosting;
 using Monitor.Worker.Institutions;
 
 namespace Monitor.Worker.Replay;
@@ -23,7 +24,8 @@ public static class ReplayEvents
         [nameof(GraduateDestinationReported)] = typeof(GraduateDestinationReported),
     };
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // As the bus reads them: a value member left out (tier, a date, a count) is an error, not a default.
+    private static readonly JsonSerializerOptions Json = RequiredMembers.Apply(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     /// <summary>The demo's year: visits, the roster and its withdrawals (before the first evaluation), destination reports.</summary>
     public static IReadOnlyList<ReplayEvent> FromDemo(DemoDataSet data, Institution institution)

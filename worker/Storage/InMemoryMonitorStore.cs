@@ -149,22 +149,32 @@ public sealed class InMemoryMonitorStore(TimeProvider timeProvider) : IVisitStor
 
     /// <inheritdoc />
     /// <remarks>The saved state's version is <c>state.Version</c>, which must be <paramref name="expectedVersion"/> + 1.</remarks>
-    public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken)
+    public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken) =>
+        TrySaveAllAsync([new StateSave(state, expectedVersion)], alert, cancellationToken);
+
+    public Task<bool> TrySaveAllAsync(IReadOnlyList<StateSave> saves, TargetStatusChanged? alert, CancellationToken cancellationToken)
     {
-        StoreRules.EnsureSavable(state, expectedVersion, alert);
+        StoreRules.EnsureSavable(saves, alert);
         var payload = alert is null ? null : StoreJson.Serialize(alert);
         lock (gate)
         {
-            var storedVersion = states.TryGetValue((state.TargetId, state.ScopeKey), out var stored) ? stored.Version : 0;
-            if (storedVersion != expectedVersion)
+            foreach (var save in saves)
             {
-                return Task.FromResult(false);
+                var storedVersion = states.TryGetValue((save.State.TargetId, save.State.ScopeKey), out var stored) ? stored.Version : 0;
+                if (storedVersion != save.ExpectedVersion)
+                {
+                    return Task.FromResult(false);
+                }
             }
 
-            states[(state.TargetId, state.ScopeKey)] = state;
+            foreach (var save in saves)
+            {
+                states[(save.State.TargetId, save.State.ScopeKey)] = save.State;
+            }
+
             if (alert is not null)
             {
-                outbox.TryAdd(alert.AlertId, new OutboxEntry(alert.AlertId, state.TargetId, payload!, timeProvider.GetUtcNow()));
+                outbox.TryAdd(alert.AlertId, new OutboxEntry(alert.AlertId, alert.TargetId, payload!, timeProvider.GetUtcNow()));
             }
 
             return Task.FromResult(true);

@@ -275,13 +275,50 @@ public sealed class PostgresMonitorStore(NpgsqlDataSource dataSource, TimeProvid
 
     /// <inheritdoc />
     /// <remarks>The saved row's version is <c>state.Version</c>, which must be <paramref name="expectedVersion"/> + 1.</remarks>
-    public async Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken)
+    public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken) =>
+        TrySaveAllAsync([new StateSave(state, expectedVersion)], alert, cancellationToken);
+
+    public async Task<bool> TrySaveAllAsync(IReadOnlyList<StateSave> saves, TargetStatusChanged? alert, CancellationToken cancellationToken)
     {
-        StoreRules.EnsureSavable(state, expectedVersion, alert);
+        StoreRules.EnsureSavable(saves, alert);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
+        // Rows are locked in one order (scope key), so two batches over the same units cannot deadlock.
+        foreach (var save in saves.OrderBy(s => s.State.ScopeKey, StringComparer.Ordinal))
+        {
+            if (!await SaveStateAsync(connection, save.State, save.ExpectedVersion, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return false;
+            }
+        }
+
+        if (alert is not null)
+        {
+            await using var enqueue = new NpgsqlCommand(
+                """
+                INSERT INTO alerts (alert_id, target_id, scope_key, payload, created_at)
+                VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT (alert_id) DO NOTHING
+                """,
+                connection);
+            enqueue.Parameters.Add(Value(alert.AlertId));
+            enqueue.Parameters.Add(Text(alert.TargetId));
+            enqueue.Parameters.Add(Text(StoreRules.OutboxScope(alert)));
+            enqueue.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StoreJson.Serialize(alert), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            enqueue.Parameters.Add(Timestamp(timeProvider.GetUtcNow()));
+            await enqueue.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Inserts or updates one state if its version is still the expected one; false when another saver was first.</summary>
+    private static async Task<bool> SaveStateAsync(NpgsqlConnection connection, AlertState state, long expectedVersion, CancellationToken cancellationToken)
+    {
         // A concurrent saver with the same expected version blocks on the row, then finds the version moved: 0 rows.
         var sql = expectedVersion == 0
             ? $"""
@@ -314,31 +351,8 @@ public sealed class PostgresMonitorStore(NpgsqlDataSource dataSource, TimeProvid
                 save.Parameters.Add(Value(expectedVersion));
             }
 
-            if (await save.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                return false;
-            }
+            return await save.ExecuteNonQueryAsync(cancellationToken) == 1;
         }
-
-        if (alert is not null)
-        {
-            await using var enqueue = new NpgsqlCommand(
-                """
-                INSERT INTO alerts (alert_id, target_id, scope_key, payload, created_at)
-                VALUES ($1, $2, $3, $4, $5)
-                ON CONFLICT (alert_id) DO NOTHING
-                """,
-                connection);
-            enqueue.Parameters.Add(Value(alert.AlertId));
-            enqueue.Parameters.Add(Text(state.TargetId));
-            enqueue.Parameters.Add(Text(state.ScopeKey));
-            enqueue.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StoreJson.Serialize(alert), NpgsqlDbType = NpgsqlDbType.Jsonb });
-            enqueue.Parameters.Add(Timestamp(timeProvider.GetUtcNow()));
-            await enqueue.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 
     /// <inheritdoc />

@@ -42,6 +42,7 @@ public sealed class TargetAssessor(InstitutionCatalog institutions, IVisitStore 
         return scopes;
     }
 
-    private static decimal Progress(Assessment a) =>
+    /// <summary>How far a scope is along its pace (1 = on expected-by-now); the lower, the further behind.</summary>
+    internal static decimal Progress(Assessment a) =>
         a.ExpectedByNow is > 0 ? a.Actual / a.ExpectedByNow.Value : a.Threshold > 0 ? a.Actual / a.Threshold : 1m;
 }
