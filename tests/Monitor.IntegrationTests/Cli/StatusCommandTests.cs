@@ -35,16 +35,16 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
         var rows = JsonSerializer.Deserialize<List<StatusRecord>>(output, CliJson.Indented)!;
 
         // Leadership: 50 employers by 10 June (a repeat under a variant name and a visit on 20 June do not count),
-        // 100 × 167/366 expected; on track by the engine, but the worker announced AtRisk that day, and that is shown.
+        // the whole employers of 100 × 167/366 expected; on track by the engine, but the worker announced AtRisk that day, and that is shown.
         var leadership = Assert.Single(rows, r => r.TargetId == "leadership-visits-2024");
         Assert.Equal((50m, (int?)null, (int?)null, 100m), (leadership.Actual, leadership.Numerator, leadership.Denominator, leadership.Threshold));
-        Assert.Equal(Math.Round(100m * At.DayOfYear / 366, 1), leadership.ExpectedByNow);
+        Assert.Equal(Math.Floor(100m * At.DayOfYear / 366), leadership.ExpectedByNow);
         Assert.Equal((TargetStatus.AtRisk, TargetStatus.OnTrack, "announced"), (leadership.Status, leadership.AssessedStatus, leadership.StatusSource));
         Assert.Equal((new DateOnly(2024, 12, 31), 199), (leadership.Deadline, leadership.DaysLeft));
 
         // Unit visits: none in the 167 days of the period (more than 30 without data); never evaluated by the worker, so assessed.
         var units = Assert.Single(rows, r => r.TargetId == "unit-visits-2024" && r.UnitCode is null);
-        Assert.Equal((0m, Math.Round(200m * At.DayOfYear / 366, 1)), (units.Actual, units.ExpectedByNow));
+        Assert.Equal((0m, Math.Floor(200m * At.DayOfYear / 366)), (units.Actual, units.ExpectedByNow));
         Assert.Equal((TargetStatus.NoData, "assessed"), (units.Status, units.StatusSource));
         Assert.Equal(8, rows.Count(r => r.TargetId == "unit-visits-2024" && r.UnitCode is not null));
 
@@ -79,7 +79,7 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
         Assert.Equal(ExitCodes.Ok, exitCode);
         Assert.Contains("Targets as of 2024-06-15", output, StringComparison.Ordinal);
         var leadership = output.Split('\n').Single(l => l.Contains("│ 50 ", StringComparison.Ordinal));
-        Assert.Contains("│ 45.6 ", leadership, StringComparison.Ordinal);
+        Assert.Contains("│ 45 ", leadership, StringComparison.Ordinal);
         Assert.Contains("│ AtRisk", leadership, StringComparison.Ordinal);
         Assert.Contains(output.Split('\n'), l => l.Contains("│ 80% (32/40) ", StringComparison.Ordinal) && l.Contains("│ OnTrack", StringComparison.Ordinal));
         Assert.Contains("3 of 4 assessed here", output, StringComparison.Ordinal);
@@ -201,6 +201,6 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
         private static TargetStatusChanged Alert(AlertState state) => new(
             AlertIds.For(state.TargetId, state.ScopeKey, state.Transitions, state.Reminders),
             state.TargetId, "学院领导班子走访用人单位", "tjqg", null, TargetStatus.OnTrack, state.Status, AlertSeverity.Warning,
-            state.LastActual, null, null, 100m, 45.6m, 90m, 2m, 199, new DateOnly(2024, 12, 31), [], "【预警】…", state.LastEvaluatedAt, false);
+            state.LastActual, null, null, 100m, 45m, 90m, 2m, 199, new DateOnly(2024, 12, 31), [], "【预警】…", state.LastEvaluatedAt, false);
     }
 }
