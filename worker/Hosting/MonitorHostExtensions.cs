@@ -14,6 +14,7 @@ public static class MonitorHostExtensions
         var options = builder.AddMonitorOptions();
         var institutions = builder.AddMonitorCatalogs(options);
         builder.AddMonitorStorage(options);
+        builder.AddMonitorDelivery(options);
         builder.AddMonitorMessaging(options);
         builder.AddMonitorScheduling(options, institutions);
         if (options.DemoEnabled)
