@@ -17,24 +17,49 @@ public sealed class DeliveryOptions
     /// <summary>Reads and checks the settings; every problem is reported at once, each naming its key.</summary>
     public static DeliveryOptions Load(IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         var options = new DeliveryOptions();
-        try
+        var errors = new List<string>();
+        var timeout = configuration.GetSection(MonitorOptions.SectionName + ":WebhookTimeout");
+        if (timeout.Value is not null)
         {
-            configuration.GetSection(MonitorOptions.SectionName).Bind(options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ConfigurationException(
-                $"The webhook settings cannot be read: {ex.Message} ({WebhooksKey}:N:Kind: WeCom | DingTalk; {WebhooksKey}:N:MinimumSeverity: Info | Warning | Critical)", ex);
+            if (TimeSpan.TryParse(timeout.Value, CultureInfo.InvariantCulture, out var value))
+            {
+                options.WebhookTimeout = value;
+            }
+            else
+            {
+                errors.Add($"{timeout.Path} '{timeout.Value}' is not a duration such as 00:00:10.");
+            }
         }
 
-        var errors = options.Validate();
+        // Each entry on its own: binding the whole list would silently drop an entry with a value it cannot convert.
+        var keys = new List<string>();
+        foreach (var entry in configuration.GetSection(WebhooksKey).GetChildren())
+        {
+            var webhook = new WebhookOptions();
+            try
+            {
+                entry.Bind(webhook);
+            }
+            catch (InvalidOperationException ex)
+            {
+                errors.Add($"{entry.Path} cannot be read: {ex.Message} (Kind: WeCom | DingTalk; MinimumSeverity: Info | Warning | Critical; Alerts, Digests: true | false)");
+                continue;
+            }
+
+            options.Webhooks.Add(webhook);
+            keys.Add(entry.Path);
+        }
+
+        errors.AddRange(options.Validate(keys));
         return errors.Count == 0
             ? options
             : throw new ConfigurationException($"{WebhooksKey} has {errors.Count} error(s):{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", errors)}");
     }
 
-    public IReadOnlyList<string> Validate()
+    /// <summary>Checks the entries; <paramref name="keys"/> names each entry in the messages (by default Monitor:Webhooks:index).</summary>
+    public IReadOnlyList<string> Validate(IReadOnlyList<string>? keys = null)
     {
         var errors = new List<string>();
         if (WebhookTimeout < TimeSpan.FromSeconds(1) || WebhookTimeout > TimeSpan.FromMinutes(2))
@@ -46,7 +71,7 @@ public sealed class DeliveryOptions
         for (var i = 0; i < Webhooks.Count; i++)
         {
             var hook = Webhooks[i];
-            var key = string.Create(CultureInfo.InvariantCulture, $"{WebhooksKey}:{i}");
+            var key = keys is not null && i < keys.Count ? keys[i] : string.Create(CultureInfo.InvariantCulture, $"{WebhooksKey}:{i}");
             if (string.IsNullOrWhiteSpace(hook.Name))
             {
                 errors.Add($"{key}:Name is required: a unique name such as \"leaders-wecom\".");
