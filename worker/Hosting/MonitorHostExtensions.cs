@@ -12,7 +12,9 @@ public static class MonitorHostExtensions
     public static IHostApplicationBuilder AddMonitor(this IHostApplicationBuilder builder)
     {
         var options = builder.AddMonitorOptions();
+        builder.AddMonitorLogging();
         var institutions = builder.AddMonitorCatalogs(options);
+        builder.AddMonitorHealth(options);
         builder.AddMonitorStorage(options);
         builder.AddMonitorDelivery(options);
         builder.AddMonitorMessaging(options);
