@@ -22,6 +22,7 @@ public sealed partial class HealthEndpoint(string prefix, HealthCheckService che
     private readonly HttpListener listener = new();
     private readonly CancellationTokenSource stopping = new();
     private Task? loop;
+    private int lastStatus = 200;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -123,12 +124,22 @@ public sealed partial class HealthEndpoint(string prefix, HealthCheckService che
     private async Task<(int Status, string Body)> ReadyAsync()
     {
         var report = await checks.CheckHealthAsync(r => r.Tags.Contains(ReadyTag), stopping.Token);
-        if (report.Status == HealthStatus.Unhealthy)
+        var status = report.Status == HealthStatus.Unhealthy ? 503 : 200;
+
+        // Logged when readiness changes, not on every probe.
+        if (Interlocked.Exchange(ref lastStatus, status) != status)
         {
-            LogNotReady(logger, string.Join("; ", report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => $"{e.Key}: {e.Value.Description}")));
+            if (status == 503)
+            {
+                LogNotReady(logger, string.Join("; ", report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => $"{e.Key}: {e.Value.Description}")));
+            }
+            else
+            {
+                LogReadyAgain(logger);
+            }
         }
 
-        return (report.Status == HealthStatus.Unhealthy ? 503 : 200, ToJson(report));
+        return (status, ToJson(report));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Health endpoint listening on {Prefix} (health/live, health/ready)")]
@@ -136,6 +147,9 @@ public sealed partial class HealthEndpoint(string prefix, HealthCheckService che
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not ready: {Reasons}")]
     private static partial void LogNotReady(ILogger logger, string reasons);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ready again")]
+    private static partial void LogReadyAgain(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A health request could not be answered: {Reason}")]
     private static partial void LogAnswerFailed(ILogger logger, string reason);

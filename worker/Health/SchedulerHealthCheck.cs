@@ -35,7 +35,7 @@ public sealed class SchedulerHealthCheck(ISchedulerFactory schedulers, Instituti
         }
         catch (SchedulerException ex)
         {
-            return HealthCheckResult.Unhealthy($"the Quartz job store cannot be read: {ex.Message}");
+            return HealthCheckResult.Unhealthy($"the Quartz job store cannot be read: {ex.GetBaseException().Message}");
         }
     }
 }
