@@ -92,7 +92,7 @@ public sealed class DeliveryOptions
 
             if (!Uri.TryCreate(hook.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             {
-                errors.Add($"{key}:Url must be an absolute http(s) address, e.g. https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… (got '{hook.Url}').");
+                errors.Add($"{key}:Url must be an absolute http(s) address, e.g. https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…; the address is not repeated here because it holds the robot's key.");
             }
 
             if (hook.Kind == WebhookKind.WeCom && !string.IsNullOrEmpty(hook.Secret))
