@@ -12,7 +12,7 @@ public static class MonitorHostExtensions
     public static IHostApplicationBuilder AddMonitor(this IHostApplicationBuilder builder)
     {
         var options = builder.AddMonitorOptions();
-        builder.AddMonitorLogging();
+        builder.AddMonitorLogging(options);
         var institutions = builder.AddMonitorCatalogs(options);
         builder.AddMonitorHealth(options);
         builder.AddMonitorStorage(options);
