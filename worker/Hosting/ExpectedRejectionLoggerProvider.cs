@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Console;
-
 namespace Monitor.Worker.Hosting;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Monitor.Worker.Hosting;
 /// as one warning by <see cref="EventLogObserver"/>. Every other entry, including every real fault, passes unchanged.
 /// </summary>
 [ProviderAlias("Console")]
-public sealed class ExpectedRejectionLoggerProvider(ConsoleLoggerProvider console) : ILoggerProvider, ISupportExternalScope
+public sealed class ExpectedRejectionLoggerProvider(ILoggerProvider console) : ILoggerProvider, ISupportExternalScope
 {
     public ILogger CreateLogger(string categoryName)
     {
@@ -16,7 +14,7 @@ public sealed class ExpectedRejectionLoggerProvider(ConsoleLoggerProvider consol
         return categoryName.StartsWith("MassTransit", StringComparison.Ordinal) ? new Filtered(logger) : logger;
     }
 
-    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => console.SetScopeProvider(scopeProvider);
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => (console as ISupportExternalScope)?.SetScopeProvider(scopeProvider);
 
     public void Dispose() => console.Dispose();
 
