@@ -94,9 +94,15 @@ public sealed partial class HealthEndpoint(string prefix, HealthCheckService che
             {
                 await AnswerAsync(context);
             }
-            catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // One failed answer (a client that hung up, say) must not stop the endpoint: liveness depends on it.
                 LogAnswerFailed(logger, ex.Message);
+                context.Response.Abort();
             }
         }
     }
@@ -151,6 +157,6 @@ public sealed partial class HealthEndpoint(string prefix, HealthCheckService che
     [LoggerMessage(Level = LogLevel.Information, Message = "Ready again")]
     private static partial void LogReadyAgain(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "A health request could not be answered: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A health request could not be answered: {Reason}")]
     private static partial void LogAnswerFailed(ILogger logger, string reason);
 }
