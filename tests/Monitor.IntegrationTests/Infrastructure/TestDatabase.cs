@@ -52,6 +52,19 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Makes the database refuse connections (and ends the open ones), or accept them again: for the worker, the same as
+    /// a database server it cannot reach.
+    /// </summary>
+    public async Task SetReachableAsync(bool reachable)
+    {
+        await ExecuteAsync(serverConnectionString, $"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS {(reachable ? "true" : "false")}");
+        if (!reachable)
+        {
+            await ExecuteAsync(serverConnectionString, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
+        }
+    }
+
     // Database names cannot be parameters; they are generated here from a Guid, never taken from input.
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
