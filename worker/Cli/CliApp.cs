@@ -27,6 +27,8 @@ public static class CliApp
             config.SetExceptionHandler((ex, _) => HandleException(ex, console ?? AnsiConsole.Console));
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Run the worker: consume events, evaluate targets, publish alerts and digests (the default).");
+            config.AddCommand<HealthCommand>("health")
+                .WithDescription("Ask the worker running here whether it is ready (for container healthchecks): exit 0 when ready, 1 when not.");
             config.AddCommand<StatusCommand>("status")
                 .WithDescription("Show every target's figures and status from PostgreSQL (read-only).")
                 .WithExample("status", "--units", "--Monitor:Storage=Postgres")

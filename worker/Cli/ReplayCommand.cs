@@ -6,6 +6,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Monitor.Messages;
+using Monitor.Worker.Delivery;
 using Monitor.Worker.Demo;
 using Monitor.Worker.Hosting;
 using Monitor.Worker.Institutions;
@@ -114,6 +115,12 @@ public sealed class ReplayCommand(HostArguments arguments, IAnsiConsole console)
             overrides["Monitor:DemoYear"] = year.ToString(CultureInfo.InvariantCulture);
         }
 
+        // Nor must it post to the office's group robots: the settings are kept without any webhook.
+        var settingsWithoutWebhooks = builder.Configuration.AsEnumerable()
+            .Where(kv => kv.Value is not null && !kv.Key.StartsWith(DeliveryOptions.WebhooksKey, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(settingsWithoutWebhooks);
         builder.Configuration.AddInMemoryCollection(overrides);
         // The alerts are the output: the log (to standard error) keeps warnings only, and leaves the refusals to the tally.
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);

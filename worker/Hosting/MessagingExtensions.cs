@@ -36,6 +36,7 @@ public static class MessagingExtensions
             x.AddConsumer<GraduateDestinationReportedConsumer, MonitorConsumerDefinition<GraduateDestinationReportedConsumer>>();
             x.AddConsumer<EvaluationRequestedConsumer, MonitorConsumerDefinition<EvaluationRequestedConsumer>>();
             x.AddConsumer<ReceiveFaultConsumer, MonitorConsumerDefinition<ReceiveFaultConsumer>>();
+            x.AddWebhookConsumers(builder.Configuration);
 
             if (options.Transport == TransportKind.RabbitMq)
             {

@@ -25,7 +25,7 @@ public sealed class PostgresMonitorStore(NpgsqlDataSource dataSource, TimeProvid
             INSERT INTO visits (visit_id, institution_id, tier, unit_code, employer_name, employer_credit_code,
                                 visited_on, mode, positions_opened, fingerprint, recorded_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            ON CONFLICT (visit_id) DO NOTHING
+            ON CONFLICT (institution_id, visit_id) DO NOTHING
             """);
         insert.Parameters.Add(Text(visit.VisitId));
         insert.Parameters.Add(Text(visit.InstitutionId));
@@ -39,44 +39,27 @@ public sealed class PostgresMonitorStore(NpgsqlDataSource dataSource, TimeProvid
         insert.Parameters.Add(Text(fingerprint));
         insert.Parameters.Add(Timestamp(recordedAt));
 
-        return await InsertOnceAsync(insert, "SELECT fingerprint FROM visits WHERE visit_id = $1", [Text(visit.VisitId)], fingerprint, cancellationToken);
+        return await InsertOnceAsync(
+            insert, "SELECT fingerprint FROM visits WHERE institution_id = $1 AND visit_id = $2", [Text(visit.InstitutionId), Text(visit.VisitId)], fingerprint, cancellationToken);
     }
 
     public async Task<StoreOutcome> CancelVisitAsync(EnterpriseVisitCancelled cancellation, DateTimeOffset cancelledAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cancellation);
 
-        // Refused when the visit is known to be another institution's; were it recorded concurrently, the cancellation
-        // would still not apply to it, because a cancellation only matches visits of its own institution.
-        await using (var insert = dataSource.CreateCommand(
+        // Keyed by institution and visit id: a cancellation only ever matches a visit of its own institution, and may
+        // come before it. The first cancellation of a visit is kept; another is a duplicate.
+        await using var insert = dataSource.CreateCommand(
             """
             INSERT INTO visit_cancellations (visit_id, institution_id, reason, cancelled_at)
-            SELECT $1, $2, $3, $4
-            WHERE NOT EXISTS (SELECT 1 FROM visits WHERE visit_id = $1 AND institution_id <> $2)
-            ON CONFLICT (visit_id) DO NOTHING
-            """))
-        {
-            insert.Parameters.Add(Text(cancellation.VisitId));
-            insert.Parameters.Add(Text(cancellation.InstitutionId));
-            insert.Parameters.Add(Text(cancellation.Reason));
-            insert.Parameters.Add(Timestamp(cancelledAt));
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
-            {
-                return StoreOutcome.Accepted;
-            }
-        }
-
-        await using var read = dataSource.CreateCommand(
-            """
-            SELECT (SELECT institution_id FROM visits WHERE visit_id = $1),
-                   (SELECT institution_id FROM visit_cancellations WHERE visit_id = $1)
+            VALUES ($1, $2, $3, $4)
+            ON CONFLICT (institution_id, visit_id) DO NOTHING
             """);
-        read.Parameters.Add(Text(cancellation.VisitId));
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var visitInstitution = reader.IsDBNull(0) ? null : reader.GetString(0);
-        var earlierCancellationInstitution = reader.IsDBNull(1) ? null : reader.GetString(1);
-        return StoreRules.DecideCancellation(cancellation.InstitutionId, visitInstitution, earlierCancellationInstitution);
+        insert.Parameters.Add(Text(cancellation.VisitId));
+        insert.Parameters.Add(Text(cancellation.InstitutionId));
+        insert.Parameters.Add(Text(cancellation.Reason));
+        insert.Parameters.Add(Timestamp(cancelledAt));
+        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1 ? StoreOutcome.Accepted : StoreOutcome.Duplicate;
     }
 
     public async Task<IReadOnlyList<VisitFact>> GetActiveVisitsAsync(string institutionId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
@@ -172,7 +155,7 @@ public sealed class PostgresMonitorStore(NpgsqlDataSource dataSource, TimeProvid
             INSERT INTO destination_reports (report_id, institution_id, cohort_year, graduate_id, destination, effective_on,
                                              reported_at, employer_name, employer_credit_code, fingerprint, received_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            ON CONFLICT (report_id) DO NOTHING
+            ON CONFLICT (institution_id, report_id) DO NOTHING
             """);
         insert.Parameters.Add(Text(report.ReportId));
         insert.Parameters.Add(Text(report.InstitutionId));
@@ -186,7 +169,12 @@ public sealed class PostgresMonitorStore(NpgsqlDataSource dataSource, TimeProvid
         insert.Parameters.Add(Text(fingerprint));
         insert.Parameters.Add(Timestamp(receivedAt));
 
-        return await InsertOnceAsync(insert, "SELECT fingerprint FROM destination_reports WHERE report_id = $1", [Text(report.ReportId)], fingerprint, cancellationToken);
+        return await InsertOnceAsync(
+            insert,
+            "SELECT fingerprint FROM destination_reports WHERE institution_id = $1 AND report_id = $2",
+            [Text(report.InstitutionId), Text(report.ReportId)],
+            fingerprint,
+            cancellationToken);
     }
 
     public async Task<CohortFacts> GetCohortAsync(string institutionId, int cohortYear, CancellationToken cancellationToken)

@@ -10,22 +10,6 @@ internal static class StoreRules
         string.Equals(storedFingerprint, fingerprint, StringComparison.Ordinal) ? StoreOutcome.Duplicate : StoreOutcome.Conflict;
 
     /// <summary>
-    /// Whether a cancellation is kept, given the institution of the visit (null when not recorded yet) and of an earlier
-    /// cancellation of the same visit id (null when none). An institution never cancels another's visit.
-    /// </summary>
-    public static StoreOutcome DecideCancellation(string institutionId, string? visitInstitution, string? earlierCancellationInstitution)
-    {
-        if (visitInstitution is not null && !string.Equals(visitInstitution, institutionId, StringComparison.Ordinal))
-        {
-            return StoreOutcome.Conflict;
-        }
-
-        return earlierCancellationInstitution is null ? StoreOutcome.Accepted
-            : string.Equals(earlierCancellationInstitution, institutionId, StringComparison.Ordinal) ? StoreOutcome.Duplicate
-            : StoreOutcome.Conflict;
-    }
-
-    /// <summary>
     /// The state to save carries the next version (<paramref name="expectedVersion"/> + 1), and its alert belongs to the
     /// same target, so the outbox row is found by <see cref="IAlertStore.GetAlertsAsync"/> of that target.
     /// </summary>
