@@ -65,8 +65,13 @@ public sealed class DestinationImportSchema : ImportSchema<GraduateDestinationRe
         var zone = row.Context.Institutions.Find(institution)?.TimeZone ?? TimeZoneInfo.Utc;
         var effectiveOn = row.Date(EffectiveOn);
         var code = row.Text(EmployerCreditCode);
-        var reportedAt = row.Timestamp(ReportedAt, zone)
-            ?? (effectiveOn == default ? default : ImportText.Local(effectiveOn, TimeOnly.MinValue, zone));
+        var reportedAt = row.Timestamp(ReportedAt, zone);
+        if (reportedAt is null && row.Text(ReportedAt) is null)
+        {
+            // No time of report: the start of the effective date; any problem with it is the effective date's.
+            row.Derived(ReportedAt);
+            reportedAt = effectiveOn == default ? default : ImportText.Local(effectiveOn, TimeOnly.MinValue, zone);
+        }
         var report = new GraduateDestinationReported(
             string.Empty,
             institution,
@@ -74,7 +79,7 @@ public sealed class DestinationImportSchema : ImportSchema<GraduateDestinationRe
             row.Text(GraduateId) ?? string.Empty,
             row.Word(Destination, Destinations, DestinationValues) ?? default,
             effectiveOn,
-            reportedAt,
+            reportedAt ?? default,
             row.Text(EmployerName),
             code is null ? null : EmployerIdentity.NormaliseCreditCode(code));
         return report with { ReportId = row.Text(ReportId) ?? ImportHash.DerivedId("destination" + ImportHash.Separator + Canonical(report)) };

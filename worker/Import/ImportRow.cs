@@ -16,6 +16,7 @@ public sealed class ImportRow
     private readonly int[] indexes;
     private readonly Dictionary<string, int> slots;
     private readonly List<(string Field, string Reason)> problems = [];
+    private readonly HashSet<string> derived = new(StringComparer.Ordinal);
 
     internal ImportRow(ColumnMap columns, IReadOnlyList<ImportField> fields, ImportContext context)
     {
@@ -163,9 +164,12 @@ public sealed class ImportRow
 
     public void Problem(string field, string reason) => problems.Add((field, reason));
 
+    /// <summary>Marks a field as computed from other cells (a default), so the validation's errors about it are not reported twice.</summary>
+    public void Derived(string field) => derived.Add(field);
+
     /// <summary>
     /// Adds the errors of the consumers' own validation ("field: reason"), except for fields that already have a
-    /// problem of their own (a date that could not be read is not also "required").
+    /// problem of their own (a date that could not be read is not also "required") and fields computed from others.
     /// </summary>
     public void Validation(IEnumerable<string> errors)
     {
@@ -175,7 +179,7 @@ public sealed class ImportRow
             var colon = error.IndexOf(": ", StringComparison.Ordinal);
             var field = colon > 0 ? error[..colon] : string.Empty;
             var reason = colon > 0 ? error[(colon + 2)..] : error;
-            if (!problems.Exists(p => p.Field == field))
+            if (!derived.Contains(field) && !problems.Exists(p => p.Field == field))
             {
                 problems.Add((field, reason));
             }
@@ -186,6 +190,7 @@ public sealed class ImportRow
     {
         Line = line;
         problems.Clear();
+        derived.Clear();
         for (var i = 0; i < indexes.Length; i++)
         {
             cells[i] = ImportText.Cell(reader.GetString(indexes[i]));
