@@ -49,7 +49,9 @@ public sealed class RabbitMqImportSender(IBus bus, TimeSpan timeout) : IImportSe
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ImportPublishException($"RabbitMQ did not confirm the messages within {timeout} (Monitor:PublishTimeout). If the queue exists with other settings (a quorum queue, say), the broker refuses the queue's declaration.", ex);
+            throw new ImportPublishException(
+                $"RabbitMQ did not confirm the messages within {timeout} (Monitor:PublishTimeout): it refuses them (a queue length limit, a disk or memory alarm) or the queue exists with other settings than the worker's.",
+                ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
