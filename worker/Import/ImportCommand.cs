@@ -69,7 +69,7 @@ public abstract class ImportCommand<TMessage, TSettings>(HostArguments arguments
         institution ??= institutions.All.Count == 1 ? institutions.All.First().Id : null;
         if (!File.Exists(settings.File))
         {
-            throw new ImportException($"{settings.File}: no such file.");
+            throw new ImportException($"{Path.GetFullPath(settings.File)}: no such file.");
         }
 
         var encoding = CsvEncoding.Detect(settings.File, settings.Encoding);
