@@ -70,7 +70,7 @@ public class VisitCsvBenchmarks
     public async Task<int> ReadAndValidate()
     {
         var check = await import!.CheckAsync(path, encoding!, null, CancellationToken.None);
-        return check.Valid == Rows && check.Rejected == 0 ? check.Valid : throw new InvalidOperationException($"{check.Rejected} generated rows were rejected: {check.Problems.FirstOrDefault()}");
+        return check.Valid == Rows && check.Rejected == 0 ? check.Valid : throw new InvalidOperationException($"{check.Rejected} generated rows were rejected: {(check.Problems.Count > 0 ? check.Problems[0] : null)}");
     }
 
     /// <summary>

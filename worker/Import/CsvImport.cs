@@ -17,8 +17,6 @@ public sealed class CsvImport<TMessage>(ImportSchema<TMessage> schema, ImportCon
 
     private const int BufferSize = 64 * 1024;
 
-    public ImportSchema<TMessage> Schema => schema;
-
     /// <summary>Reads and validates every row; sends nothing.</summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="encoding">Its encoding (<see cref="CsvEncoding.Detect(string, string?)"/>).</param>
@@ -70,9 +68,9 @@ public sealed class CsvImport<TMessage>(ImportSchema<TMessage> schema, ImportCon
                 check.RejectedLines.Add(row.Line);
                 foreach (var problem in row.Problems)
                 {
-                    if (check.Problems.Count < MaxProblemsKept)
+                    if (check.KeptProblems.Count < MaxProblemsKept)
                     {
-                        check.Problems.Add(problem);
+                        check.KeptProblems.Add(problem);
                     }
                     else
                     {

@@ -33,10 +33,12 @@ public sealed class ImportCheck
     public int ToPublish => Valid - Duplicates;
 
     /// <summary>The problems, in file order, up to the limit kept.</summary>
-    public List<RowProblem> Problems { get; } = [];
+    public IReadOnlyList<RowProblem> Problems => KeptProblems;
 
     /// <summary>Problems found beyond those kept in <see cref="Problems"/>.</summary>
     public int ProblemsNotKept { get; internal set; }
+
+    internal List<RowProblem> KeptProblems { get; } = [];
 
     internal HashSet<int> RejectedLines { get; } = [];
 

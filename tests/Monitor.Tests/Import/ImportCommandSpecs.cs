@@ -41,6 +41,19 @@ public sealed class ImportCommandSpecs : IDisposable
     }
 
     [Fact]
+    public async Task With_a_rejected_row_nothing_is_sent_and_the_broker_is_not_even_contacted()
+    {
+        // The broker's port is one where nothing listens: contacting it would end in exit code 2.
+        var path = files.Write("visits.csv", Visits + "\n2024/4/9,二级学院,,天津港集团有限公司,走出去,3\n");
+
+        var exit = await RunAsync("import", "visits", path);
+
+        Assert.Equal(ExitCodes.InputRejected, exit);
+        Assert.Contains("Rows read: 3 · valid: 2 · rejected: 1 · duplicates: 0 · published: 0", console.Lines);
+        Assert.Contains("Nothing was published: 1 row(s) rejected. Correct them and import the file again, or add --skip-invalid to publish the 2 valid row(s) now.", console.Lines);
+    }
+
+    [Fact]
     public async Task Without_RabbitMQ_the_import_stops_before_reading_the_file_with_exit_code_2()
     {
         var exit = await RunAsync("import", "visits", files.Write("visits.csv", Visits), "--Monitor:Transport=InMemory");
