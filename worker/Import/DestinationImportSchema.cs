@@ -47,15 +47,15 @@ public sealed class DestinationImportSchema : ImportSchema<GraduateDestinationRe
 
     public override IReadOnlyList<ImportField> Fields { get; } =
     [
-        new(ReportId, false, ["报告编号", "ReportId"], "the report's own id (up to 100 characters); without this column each row gets an id derived from its content"),
-        new(ImportRow.InstitutionField, false, ["院校代码", "学校代码", "InstitutionId", "Institution"], "an institution id of the institutions file; empty or no column: --institution"),
-        new(ImportRow.CohortField, true, ["届别", "毕业年份", "毕业届别", "届", "CohortYear", "Cohort"], "2024, 2024届; empty or no column: --cohort"),
-        new(GraduateId, true, ["学号", "学生学号", "GraduateId", "StudentId"], "the graduate's id on the roster"),
-        new(Destination, true, ["毕业去向", "去向", "毕业去向类别", "Destination"], "see the table of destinations"),
-        new(EffectiveOn, true, ["落实日期", "去向日期", "生效日期", "签约日期", "EffectiveOn", "Date"], "the date from which the destination holds: 2024-05-20, 2024/5/20 or 2024年5月20日; not in the future"),
-        new(ReportedAt, false, ["上报时间", "填报时间", "报告时间", "ReportedAt"], "2024-05-22 10:15 (the institution's local time) or with an offset; empty or no column: the effective date at 00:00 local time"),
-        new(EmployerName, false, ["用人单位名称", "用人单位", "就业单位", "单位名称", "EmployerName", "Employer"], "may be empty"),
-        new(EmployerCreditCode, false, ["统一社会信用代码", "信用代码", "社会信用代码", "CreditCode", "EmployerCreditCode"], "18 characters, check character verified (GB 32100-2015); may be empty"),
+        new(ReportId, false, ["报告编号", "ReportId"]),
+        new(ImportRow.InstitutionField, true, ["院校代码", "学校代码", "InstitutionId", "Institution"]),
+        new(ImportRow.CohortField, true, ["届别", "毕业年份", "毕业届别", "届", "CohortYear", "Cohort"]),
+        new(GraduateId, true, ["学号", "学生学号", "GraduateId", "StudentId"]),
+        new(Destination, true, ["毕业去向", "去向", "毕业去向类别", "Destination"]),
+        new(EffectiveOn, true, ["落实日期", "去向日期", "生效日期", "签约日期", "EffectiveOn", "Date"]),
+        new(ReportedAt, false, ["上报时间", "填报时间", "报告时间", "ReportedAt"]),
+        new(EmployerName, false, ["用人单位名称", "用人单位", "就业单位", "单位名称", "EmployerName", "Employer"]),
+        new(EmployerCreditCode, false, ["统一社会信用代码", "信用代码", "社会信用代码", "CreditCode", "EmployerCreditCode"]),
     ];
 
     public override GraduateDestinationReported Map(ImportRow row)

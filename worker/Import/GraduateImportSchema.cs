@@ -35,12 +35,12 @@ public sealed class GraduateImportSchema : ImportSchema<GraduateRegistered>
 
     public override IReadOnlyList<ImportField> Fields { get; } =
     [
-        new(ImportRow.InstitutionField, false, ["院校代码", "学校代码", "InstitutionId", "Institution"], "an institution id of the institutions file; empty or no column: --institution"),
-        new(ImportRow.CohortField, true, ["届别", "毕业年份", "毕业届别", "届", "CohortYear", "Cohort"], "2024, 2024届; empty or no column: --cohort"),
-        new(GraduateId, true, ["学号", "学生学号", "GraduateId", "StudentId"], "up to 100 characters; one row per graduate and cohort"),
-        new(UnitCode, true, ["学院", "二级学院", "院系", "所在学院", "学院代码", "UnitCode", "Unit"], "a unit code (JX) or name (机械工程学院) of the institution"),
-        new(Major, false, ["专业", "专业名称", "Major"], "any text; may be empty"),
-        new(Disadvantaged, false, ["困难群体", "困难群体类别", "困难类别", "困难类型", "Disadvantaged"], "empty, 无 or 否: none; else one or more of 低保家庭 (LowIncome), 脱贫家庭 / 防止返贫监测对象 (PovertyAlleviated), 零就业家庭 (ZeroEmploymentFamily), 残疾 (Disability), 较长时间未就业 (LongTermUnemployed), 其他 (Other), separated by 、 , ; / or spaces"),
+        new(ImportRow.InstitutionField, true, ["院校代码", "学校代码", "InstitutionId", "Institution"]),
+        new(ImportRow.CohortField, true, ["届别", "毕业年份", "毕业届别", "届", "CohortYear", "Cohort"]),
+        new(GraduateId, true, ["学号", "学生学号", "GraduateId", "StudentId"]),
+        new(UnitCode, true, ["学院", "二级学院", "院系", "所在学院", "学院代码", "UnitCode", "Unit"]),
+        new(Major, false, ["专业", "专业名称", "Major"]),
+        new(Disadvantaged, false, ["困难群体", "困难群体类别", "困难类别", "困难类型", "Disadvantaged"]),
     ];
 
     public override GraduateRegistered Map(ImportRow row)

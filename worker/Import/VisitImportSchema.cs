@@ -36,15 +36,15 @@ public sealed class VisitImportSchema : ImportSchema<EnterpriseVisitRecorded>
 
     public override IReadOnlyList<ImportField> Fields { get; } =
     [
-        new(VisitId, false, ["走访编号", "VisitId"], "the visit's own id (up to 100 characters); without this column each row gets an id derived from its content"),
-        new(ImportRow.InstitutionField, false, ["院校代码", "学校代码", "InstitutionId", "Institution"], "an institution id of the institutions file; empty or no column: --institution"),
-        new(Tier, true, ["走访层级", "层级", "走访类型", "Tier"], "领导班子, 学院领导班子, 校领导, Leadership → Leadership; 二级学院, 二级学院和相关职能部门, 职能部门, Unit → Unit"),
-        new(UnitCode, false, ["学院", "二级学院", "部门", "走访部门", "单位代码", "学院代码", "UnitCode", "Unit"], "a unit code (JX) or name (机械工程学院) of the institution; required for Unit visits"),
-        new(EmployerName, true, ["用人单位名称", "用人单位", "企业名称", "走访企业", "EmployerName", "Employer"], "up to 200 characters"),
-        new(EmployerCreditCode, false, ["统一社会信用代码", "信用代码", "社会信用代码", "CreditCode", "EmployerCreditCode"], "18 characters, check character verified (GB 32100-2015); may be empty"),
-        new(VisitedOn, true, ["走访日期", "日期", "走访时间", "VisitDate", "VisitedOn", "Date"], "2024-03-12, 2024/3/12, 2024.3.12, 20240312 or 2024年3月12日; not in the future"),
-        new(Mode, true, ["走访方式", "方式", "走访形式", "Mode"], "走出去, 实地, 实地走访, Outgoing → Outgoing; 请进来, 来校, 邀请来校, Incoming → Incoming"),
-        new(PositionsOpened, true, ["开拓岗位数", "开拓岗位", "岗位数", "提供岗位数", "PositionsOpened", "Positions"], "a whole number from 0 to 100,000; an empty cell is 0"),
+        new(VisitId, false, ["走访编号", "VisitId"]),
+        new(ImportRow.InstitutionField, true, ["院校代码", "学校代码", "InstitutionId", "Institution"]),
+        new(Tier, true, ["走访层级", "层级", "走访类型", "Tier"]),
+        new(UnitCode, false, ["学院", "二级学院", "部门", "走访部门", "单位代码", "学院代码", "UnitCode", "Unit"]),
+        new(EmployerName, true, ["用人单位名称", "用人单位", "企业名称", "走访企业", "EmployerName", "Employer"]),
+        new(EmployerCreditCode, false, ["统一社会信用代码", "信用代码", "社会信用代码", "CreditCode", "EmployerCreditCode"]),
+        new(VisitedOn, true, ["走访日期", "日期", "走访时间", "VisitDate", "VisitedOn", "Date"]),
+        new(Mode, true, ["走访方式", "方式", "走访形式", "Mode"]),
+        new(PositionsOpened, true, ["开拓岗位数", "开拓岗位", "岗位数", "提供岗位数", "PositionsOpened", "Positions"]),
     ];
 
     public override EnterpriseVisitRecorded Map(ImportRow row)

@@ -177,6 +177,22 @@ public sealed class VisitCsvImportSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Without_a_default_institution_the_file_needs_an_institution_column_and_its_cells_are_used()
+    {
+        var context = ImportRuns.Context() with { Institution = null };
+        var without = files.Write("visits-no-institution.csv", ChineseFile);
+        var with = files.Write("visits-institution.csv", "院校代码,走访日期,走访层级,用人单位名称,走访方式,开拓岗位数\ntjqg,2024-03-12,领导班子,天津港集团有限公司,走出去,3\nnku,2024-03-12,领导班子,天津港集团有限公司,走出去,3\n");
+
+        var error = await Assert.ThrowsAsync<ImportException>(() => ImportRuns.RunAsync(schema, without, context));
+        var result = await ImportRuns.RunAsync(schema, with, context);
+
+        Assert.Contains("institutionId: 院校代码, 学校代码, InstitutionId, Institution (or the option --institution)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("tjqg", Assert.Single(result.Sent).InstitutionId);
+        var problem = Assert.Single(result.Check.Problems);
+        Assert.Equal((3, "院校代码", "'nku' is not a configured institution"), (problem.Line, problem.Column, problem.Reason));
+    }
+
+    [Fact]
     public async Task Unknown_columns_and_empty_rows_are_skipped()
     {
         var path = files.Write("visits-extra.csv", "序号,走访日期,走访层级,用人单位名称,走访方式,开拓岗位数,联系人,\n1,2024-03-12,领导班子,天津港集团有限公司,走出去,3,张老师,\n,,,,,,,\n");
