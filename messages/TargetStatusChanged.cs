@@ -43,4 +43,12 @@ public sealed record TargetStatusChanged(
     IReadOnlyList<LaggingUnit> LaggingUnits,
     string Summary,
     DateTimeOffset EvaluatedAt,
-    bool IsReminder);
+    bool IsReminder)
+{
+    /// <summary>
+    /// For a grouped alert: the codes of the units it stands for, when several units of the institution turned worse (or
+    /// are reminded) in one evaluation. Their figures are in <see cref="LaggingUnits"/>; the other figures are the
+    /// institution's. Null for an alert about one scope.
+    /// </summary>
+    public IReadOnlyList<string>? GroupedUnits { get; init; }
+}

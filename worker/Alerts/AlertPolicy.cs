@@ -92,10 +92,13 @@ public static class AlertPolicy
 
     private static bool IsPace(TargetStatus s) => s is TargetStatus.OnTrack or TargetStatus.AtRisk or TargetStatus.OffTrack;
 
+    /// <summary>A status the leaders must act on: AtRisk, OffTrack, NoData or Missed.</summary>
+    public static bool IsBad(TargetStatus s) => s is TargetStatus.AtRisk or TargetStatus.OffTrack or TargetStatus.NoData or TargetStatus.Missed;
+
     private static bool IsPersistentBad(TargetStatus s) => s is TargetStatus.AtRisk or TargetStatus.OffTrack or TargetStatus.NoData;
 
     /// <summary>Higher is worse.</summary>
-    private static int Rank(TargetStatus s) => s switch
+    public static int Rank(TargetStatus s) => s switch
     {
         TargetStatus.Met => 0,
         TargetStatus.OnTrack => 1,

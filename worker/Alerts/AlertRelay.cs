@@ -26,6 +26,7 @@ public sealed partial class AlertRelay(IAlertStore store, IBus bus, IOptions<Mon
                     using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                     timeout.CancelAfter(options.Value.PublishTimeout);
                     await bus.Publish(alert, context => context.MessageId = alert.AlertId, timeout.Token);
+                    LogPublished(logger, alert.AlertId, alert.TargetId, alert.UnitCode is null ? alert.InstitutionId : $"{alert.InstitutionId}/{alert.UnitCode}", alert.Previous, alert.Current, alert.Severity, alert.IsReminder);
                 },
                 BatchSize,
                 cancellationToken);
@@ -51,6 +52,9 @@ public sealed partial class AlertRelay(IAlertStore store, IBus bus, IOptions<Mon
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} published: {TargetId} in {Scope}, {Previous} -> {Current} ({Severity}, reminder: {IsReminder})")]
+    private static partial void LogPublished(ILogger logger, Guid alertId, string targetId, string scope, Messages.TargetStatus? previous, Messages.TargetStatus current, Messages.AlertSeverity severity, bool isReminder);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying alerts failed; the alerts stay in the outbox and are tried again")]
     private static partial void LogRelayFailed(ILogger logger, Exception exception);

@@ -27,6 +27,67 @@ public static class AlertText
             ? English(target, scopeName, a, previous, current, severity, reminder, lagging)
             : Chinese(target, scopeName, a, previous, current, severity, reminder, lagging);
 
+    /// <summary>
+    /// One alert for several units that turned worse (or are reminded) together: each unit with its figures and status,
+    /// worst first, then the institution's own figures.
+    /// </summary>
+    public static string GroupSummary(
+        TargetDefinition target,
+        string institutionName,
+        Assessment institution,
+        IReadOnlyList<LaggingUnit> units,
+        TargetStatus? previous,
+        AlertSeverity severity,
+        bool reminder,
+        string language)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(institution);
+        ArgumentNullException.ThrowIfNull(units);
+        var english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var s = new StringBuilder();
+        string UnitFigures(LaggingUnit u) => u.ExpectedByNow is { } expected ? $"{Number(u.Actual)}/{Number(expected)}" : Number(u.Actual);
+        if (english)
+        {
+            s.Append('[').Append(severity).Append("] ");
+            if (target.Label is not null)
+            {
+                s.Append('(').Append(target.Label).Append(") ");
+            }
+
+            s.Append(institutionName).Append(" - ").Append(target.Name).Append(": ").Append(units.Count)
+                .Append(reminder ? " units still behind (reminder): " : previous is null ? " units behind: " : $" units turned worse from {previous}: ")
+                .Append(string.Join(", ", units.Select(u => $"{u.UnitName} {UnitFigures(u)} ({u.Status})"))).Append(". ");
+            var unitName = target.IsRate ? "%" : target.Metric == MetricKind.PositionsOpened ? " positions" : " employers";
+            s.Append("Institution: actual ").Append(Number(institution.Actual)).Append(unitName).Append(", target ").Append(Number(institution.Threshold)).Append(unitName);
+            if (institution.ExpectedByNow is { } expectedNow)
+            {
+                s.Append(", expected by now ").Append(Number(expectedNow)).Append(unitName);
+            }
+
+            return s.Append('.').ToString();
+        }
+
+        s.Append('【').Append(severity switch { AlertSeverity.Critical => "严重", AlertSeverity.Warning => "预警", _ => "提示" }).Append('】');
+        if (target.Label is not null)
+        {
+            s.Append('[').Append(target.Label).Append(']');
+        }
+
+        s.Append(institutionName).Append('「').Append(target.Name).Append("」：").Append(units.Count)
+            .Append(reminder ? " 个单位仍落后于进度（持续提醒）：" : previous is null ? " 个单位落后于进度：" : $" 个单位由「{Chinese(previous.Value)}」转差：")
+            .Append(string.Join("、", units.Select(u => $"{u.UnitName} {UnitFigures(u)}（{Chinese(u.Status)}）"))).Append('。');
+        var unit = target.IsRate ? "%" : target.Metric == MetricKind.PositionsOpened ? " 个" : " 家";
+        var done = target.IsRate ? "全院落实率" : target.Metric == MetricKind.PositionsOpened ? "全院已开拓岗位" : "全院已走访";
+        s.Append(done).Append(' ').Append(Number(institution.Actual)).Append(unit).Append("，目标 ").Append(Number(institution.Threshold)).Append(unit);
+        if (institution.ExpectedByNow is { } expectedByNow)
+        {
+            s.Append("；按进度此时应达 ").Append(Number(expectedByNow)).Append(unit);
+        }
+
+        return s.Append('。').ToString();
+    }
+
     public static string StatusName(TargetStatus status, string language) =>
         language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? status.ToString() : Chinese(status);
 

@@ -28,6 +28,8 @@ public static class CliApp
             config.SetExceptionHandler((ex, _) => HandleException(ex, console ?? AnsiConsole.Console));
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Run the worker: consume events, evaluate targets, publish alerts and digests (the default).");
+            config.AddCommand<HealthCommand>("health")
+                .WithDescription("Ask the worker running here whether it is ready (for container healthchecks): exit 0 when ready, 1 when not.");
             config.AddBranch("import", import =>
             {
                 import.SetDescription("Import visits, a graduate roster or destinations from a CSV file exported from Excel, and send them to the worker over RabbitMQ.");

@@ -39,6 +39,7 @@ public static class MessagingExtensions
             x.AddConsumer<GraduateDestinationReportedConsumer, MonitorConsumerDefinition<GraduateDestinationReportedConsumer>>();
             x.AddConsumer<EvaluationRequestedConsumer, MonitorConsumerDefinition<EvaluationRequestedConsumer>>();
             x.AddConsumer<ReceiveFaultConsumer, MonitorConsumerDefinition<ReceiveFaultConsumer>>();
+            x.AddWebhookConsumers(builder.Configuration);
 
             if (options.Transport == TransportKind.RabbitMq)
             {
@@ -46,12 +47,17 @@ public static class MessagingExtensions
                 {
                     cfg.UseMonitorHost(context.GetRequiredService<IOptions<RabbitMqTransportOptions>>().Value);
                     cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
+                    cfg.ConfigureJsonSerializerOptions(RequiredMembers.Apply);
                     cfg.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                x.UsingInMemory((context, cfg) =>
+                {
+                    cfg.ConfigureJsonSerializerOptions(RequiredMembers.Apply);
+                    cfg.ConfigureEndpoints(context);
+                });
             }
         });
 

@@ -12,8 +12,11 @@ public static class MonitorHostExtensions
     public static IHostApplicationBuilder AddMonitor(this IHostApplicationBuilder builder)
     {
         var options = builder.AddMonitorOptions();
+        builder.AddMonitorLogging(options);
         var institutions = builder.AddMonitorCatalogs(options);
+        builder.AddMonitorHealth(options);
         builder.AddMonitorStorage(options);
+        builder.AddMonitorDelivery(options);
         builder.AddMonitorMessaging(options);
         builder.AddMonitorScheduling(options, institutions);
         if (options.DemoEnabled)

@@ -10,7 +10,7 @@ namespace Monitor.Worker.Scheduling;
 
 /// <summary>Publishes one DailyDigest for an institution, on its cron in its own time zone.</summary>
 [DisallowConcurrentExecution]
-public sealed class DigestJob(TargetEvaluator evaluator, InstitutionCatalog institutions, IBus bus, TimeProvider clock, IOptions<MonitorOptions> options) : IJob
+public sealed partial class DigestJob(TargetEvaluator evaluator, InstitutionCatalog institutions, IBus bus, TimeProvider clock, IOptions<MonitorOptions> options, ILogger<DigestJob> logger) : IJob
 {
     public const string InstitutionKey = "institutionId";
 
@@ -26,5 +26,9 @@ public sealed class DigestJob(TargetEvaluator evaluator, InstitutionCatalog inst
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
         await bus.Publish(digest, c => c.MessageId = digest.DigestId, timeout.Token);
+        LogPublished(logger, digest.DigestId, institution.Id, digest.Date, digest.Lines.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily digest {DigestId} published for {InstitutionId} on {Date} ({Lines} lines)")]
+    private static partial void LogPublished(ILogger logger, Guid digestId, string institutionId, DateOnly date, int lines);
 }

@@ -11,8 +11,9 @@ public interface IVisitStore
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<StoreOutcome> RecordVisitAsync(EnterpriseVisitRecorded visit, string fingerprint, DateTimeOffset recordedAt, CancellationToken cancellationToken);
 
-    /// <summary>Marks a visit cancelled. A cancellation for a visit not seen yet is kept and applies when the visit arrives.
-    /// <see cref="StoreOutcome.Conflict"/> when the visit belongs to another institution.</summary>
+    /// <summary>Marks a visit of the cancellation's institution cancelled (visit ids are unique within an institution).
+    /// A cancellation for a visit not seen yet is kept and applies when the visit arrives; a repeated one is a
+    /// <see cref="StoreOutcome.Duplicate"/>.</summary>
     Task<StoreOutcome> CancelVisitAsync(EnterpriseVisitCancelled cancellation, DateTimeOffset cancelledAt, CancellationToken cancellationToken);
 
     /// <summary>The institution's visits on dates from <paramref name="firstDay"/> to <paramref name="lastDay"/> (inclusive) that are not cancelled.</summary>

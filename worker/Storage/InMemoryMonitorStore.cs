@@ -14,11 +14,11 @@ namespace Monitor.Worker.Storage;
 public sealed class InMemoryMonitorStore(TimeProvider timeProvider) : IVisitStore, IPlacementStore, IAlertStore
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<string, Stored<EnterpriseVisitRecorded>> visits = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, EnterpriseVisitCancelled> cancellations = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string InstitutionId, string VisitId), Stored<EnterpriseVisitRecorded>> visits = [];
+    private readonly Dictionary<(string InstitutionId, string VisitId), EnterpriseVisitCancelled> cancellations = [];
     private readonly Dictionary<GraduateKey, Stored<GraduateRegistered>> graduates = [];
     private readonly Dictionary<GraduateKey, Stored<GraduateWithdrawn>> withdrawals = [];
-    private readonly Dictionary<string, Stored<GraduateDestinationReported>> reports = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string InstitutionId, string ReportId), Stored<GraduateDestinationReported>> reports = [];
     private readonly Dictionary<(string TargetId, string ScopeKey), AlertState> states = [];
     private readonly Dictionary<Guid, OutboxEntry> outbox = [];
 
@@ -27,7 +27,7 @@ public sealed class InMemoryMonitorStore(TimeProvider timeProvider) : IVisitStor
         ArgumentNullException.ThrowIfNull(visit);
         lock (gate)
         {
-            return Task.FromResult(AddOnce(visits, visit.VisitId, visit, fingerprint));
+            return Task.FromResult(AddOnce(visits, (visit.InstitutionId, visit.VisitId), visit, fingerprint));
         }
     }
 
@@ -36,16 +36,7 @@ public sealed class InMemoryMonitorStore(TimeProvider timeProvider) : IVisitStor
         ArgumentNullException.ThrowIfNull(cancellation);
         lock (gate)
         {
-            var outcome = StoreRules.DecideCancellation(
-                cancellation.InstitutionId,
-                visits.TryGetValue(cancellation.VisitId, out var visit) ? visit.Item.InstitutionId : null,
-                cancellations.TryGetValue(cancellation.VisitId, out var earlier) ? earlier.InstitutionId : null);
-            if (outcome == StoreOutcome.Accepted)
-            {
-                cancellations.Add(cancellation.VisitId, cancellation);
-            }
-
-            return Task.FromResult(outcome);
+            return Task.FromResult(cancellations.TryAdd((cancellation.InstitutionId, cancellation.VisitId), cancellation) ? StoreOutcome.Accepted : StoreOutcome.Duplicate);
         }
     }
 
@@ -58,7 +49,7 @@ public sealed class InMemoryMonitorStore(TimeProvider timeProvider) : IVisitStor
                 .. visits.Values
                     .Select(stored => stored.Item)
                     .Where(visit => visit.InstitutionId == institutionId && visit.VisitedOn >= firstDay && visit.VisitedOn <= lastDay)
-                    .Where(visit => !(cancellations.TryGetValue(visit.VisitId, out var cancellation) && cancellation.InstitutionId == visit.InstitutionId))
+                    .Where(visit => !cancellations.ContainsKey((visit.InstitutionId, visit.VisitId)))
                     .OrderBy(visit => visit.VisitedOn)
                     .ThenBy(visit => visit.VisitId, StringComparer.Ordinal)
                     .Select(visit => new VisitFact(
@@ -94,7 +85,7 @@ public sealed class InMemoryMonitorStore(TimeProvider timeProvider) : IVisitStor
         ArgumentNullException.ThrowIfNull(report);
         lock (gate)
         {
-            return Task.FromResult(AddOnce(reports, report.ReportId, report, fingerprint));
+            return Task.FromResult(AddOnce(reports, (report.InstitutionId, report.ReportId), report, fingerprint));
         }
     }
 
@@ -149,22 +140,32 @@ public sealed class InMemoryMonitorStore(TimeProvider timeProvider) : IVisitStor
 
     /// <inheritdoc />
     /// <remarks>The saved state's version is <c>state.Version</c>, which must be <paramref name="expectedVersion"/> + 1.</remarks>
-    public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken)
+    public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken) =>
+        TrySaveAllAsync([new StateSave(state, expectedVersion)], alert, cancellationToken);
+
+    public Task<bool> TrySaveAllAsync(IReadOnlyList<StateSave> saves, TargetStatusChanged? alert, CancellationToken cancellationToken)
     {
-        StoreRules.EnsureSavable(state, expectedVersion, alert);
+        StoreRules.EnsureSavable(saves, alert);
         var payload = alert is null ? null : StoreJson.Serialize(alert);
         lock (gate)
         {
-            var storedVersion = states.TryGetValue((state.TargetId, state.ScopeKey), out var stored) ? stored.Version : 0;
-            if (storedVersion != expectedVersion)
+            foreach (var save in saves)
             {
-                return Task.FromResult(false);
+                var storedVersion = states.TryGetValue((save.State.TargetId, save.State.ScopeKey), out var stored) ? stored.Version : 0;
+                if (storedVersion != save.ExpectedVersion)
+                {
+                    return Task.FromResult(false);
+                }
             }
 
-            states[(state.TargetId, state.ScopeKey)] = state;
+            foreach (var save in saves)
+            {
+                states[(save.State.TargetId, save.State.ScopeKey)] = save.State;
+            }
+
             if (alert is not null)
             {
-                outbox.TryAdd(alert.AlertId, new OutboxEntry(alert.AlertId, state.TargetId, payload!, timeProvider.GetUtcNow()));
+                outbox.TryAdd(alert.AlertId, new OutboxEntry(alert.AlertId, alert.TargetId, payload!, timeProvider.GetUtcNow()));
             }
 
             return Task.FromResult(true);

@@ -25,7 +25,7 @@ public sealed class PostgresMonitorStore(NpgsqlDataSource dataSource, TimeProvid
             INSERT INTO visits (visit_id, institution_id, tier, unit_code, employer_name, employer_credit_code,
                                 visited_on, mode, positions_opened, fingerprint, recorded_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            ON CONFLICT (visit_id) DO NOTHING
+            ON CONFLICT (institution_id, visit_id) DO NOTHING
             """);
         insert.Parameters.Add(Text(visit.VisitId));
         insert.Parameters.Add(Text(visit.InstitutionId));
@@ -39,44 +39,27 @@ public sealed class PostgresMonitorStore(NpgsqlDataSource dataSource, TimeProvid
         insert.Parameters.Add(Text(fingerprint));
         insert.Parameters.Add(Timestamp(recordedAt));
 
-        return await InsertOnceAsync(insert, "SELECT fingerprint FROM visits WHERE visit_id = $1", [Text(visit.VisitId)], fingerprint, cancellationToken);
+        return await InsertOnceAsync(
+            insert, "SELECT fingerprint FROM visits WHERE institution_id = $1 AND visit_id = $2", [Text(visit.InstitutionId), Text(visit.VisitId)], fingerprint, cancellationToken);
     }
 
     public async Task<StoreOutcome> CancelVisitAsync(EnterpriseVisitCancelled cancellation, DateTimeOffset cancelledAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cancellation);
 
-        // Refused when the visit is known to be another institution's; were it recorded concurrently, the cancellation
-        // would still not apply to it, because a cancellation only matches visits of its own institution.
-        await using (var insert = dataSource.CreateCommand(
+        // Keyed by institution and visit id: a cancellation only ever matches a visit of its own institution, and may
+        // come before it. The first cancellation of a visit is kept; another is a duplicate.
+        await using var insert = dataSource.CreateCommand(
             """
             INSERT INTO visit_cancellations (visit_id, institution_id, reason, cancelled_at)
-            SELECT $1, $2, $3, $4
-            WHERE NOT EXISTS (SELECT 1 FROM visits WHERE visit_id = $1 AND institution_id <> $2)
-            ON CONFLICT (visit_id) DO NOTHING
-            """))
-        {
-            insert.Parameters.Add(Text(cancellation.VisitId));
-            insert.Parameters.Add(Text(cancellation.InstitutionId));
-            insert.Parameters.Add(Text(cancellation.Reason));
-            insert.Parameters.Add(Timestamp(cancelledAt));
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
-            {
-                return StoreOutcome.Accepted;
-            }
-        }
-
-        await using var read = dataSource.CreateCommand(
-            """
-            SELECT (SELECT institution_id FROM visits WHERE visit_id = $1),
-                   (SELECT institution_id FROM visit_cancellations WHERE visit_id = $1)
+            VALUES ($1, $2, $3, $4)
+            ON CONFLICT (institution_id, visit_id) DO NOTHING
             """);
-        read.Parameters.Add(Text(cancellation.VisitId));
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var visitInstitution = reader.IsDBNull(0) ? null : reader.GetString(0);
-        var earlierCancellationInstitution = reader.IsDBNull(1) ? null : reader.GetString(1);
-        return StoreRules.DecideCancellation(cancellation.InstitutionId, visitInstitution, earlierCancellationInstitution);
+        insert.Parameters.Add(Text(cancellation.VisitId));
+        insert.Parameters.Add(Text(cancellation.InstitutionId));
+        insert.Parameters.Add(Text(cancellation.Reason));
+        insert.Parameters.Add(Timestamp(cancelledAt));
+        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1 ? StoreOutcome.Accepted : StoreOutcome.Duplicate;
     }
 
     public async Task<IReadOnlyList<VisitFact>> GetActiveVisitsAsync(string institutionId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
@@ -172,7 +155,7 @@ public sealed class PostgresMonitorStore(NpgsqlDataSource dataSource, TimeProvid
             INSERT INTO destination_reports (report_id, institution_id, cohort_year, graduate_id, destination, effective_on,
                                              reported_at, employer_name, employer_credit_code, fingerprint, received_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            ON CONFLICT (report_id) DO NOTHING
+            ON CONFLICT (institution_id, report_id) DO NOTHING
             """);
         insert.Parameters.Add(Text(report.ReportId));
         insert.Parameters.Add(Text(report.InstitutionId));
@@ -186,7 +169,12 @@ public sealed class PostgresMonitorStore(NpgsqlDataSource dataSource, TimeProvid
         insert.Parameters.Add(Text(fingerprint));
         insert.Parameters.Add(Timestamp(receivedAt));
 
-        return await InsertOnceAsync(insert, "SELECT fingerprint FROM destination_reports WHERE report_id = $1", [Text(report.ReportId)], fingerprint, cancellationToken);
+        return await InsertOnceAsync(
+            insert,
+            "SELECT fingerprint FROM destination_reports WHERE institution_id = $1 AND report_id = $2",
+            [Text(report.InstitutionId), Text(report.ReportId)],
+            fingerprint,
+            cancellationToken);
     }
 
     public async Task<CohortFacts> GetCohortAsync(string institutionId, int cohortYear, CancellationToken cancellationToken)
@@ -275,13 +263,50 @@ public sealed class PostgresMonitorStore(NpgsqlDataSource dataSource, TimeProvid
 
     /// <inheritdoc />
     /// <remarks>The saved row's version is <c>state.Version</c>, which must be <paramref name="expectedVersion"/> + 1.</remarks>
-    public async Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken)
+    public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken) =>
+        TrySaveAllAsync([new StateSave(state, expectedVersion)], alert, cancellationToken);
+
+    public async Task<bool> TrySaveAllAsync(IReadOnlyList<StateSave> saves, TargetStatusChanged? alert, CancellationToken cancellationToken)
     {
-        StoreRules.EnsureSavable(state, expectedVersion, alert);
+        StoreRules.EnsureSavable(saves, alert);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
+        // Rows are locked in one order (scope key), so two batches over the same units cannot deadlock.
+        foreach (var save in saves.OrderBy(s => s.State.ScopeKey, StringComparer.Ordinal))
+        {
+            if (!await SaveStateAsync(connection, save.State, save.ExpectedVersion, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return false;
+            }
+        }
+
+        if (alert is not null)
+        {
+            await using var enqueue = new NpgsqlCommand(
+                """
+                INSERT INTO alerts (alert_id, target_id, scope_key, payload, created_at)
+                VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT (alert_id) DO NOTHING
+                """,
+                connection);
+            enqueue.Parameters.Add(Value(alert.AlertId));
+            enqueue.Parameters.Add(Text(alert.TargetId));
+            enqueue.Parameters.Add(Text(StoreRules.OutboxScope(alert)));
+            enqueue.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StoreJson.Serialize(alert), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            enqueue.Parameters.Add(Timestamp(timeProvider.GetUtcNow()));
+            await enqueue.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Inserts or updates one state if its version is still the expected one; false when another saver was first.</summary>
+    private static async Task<bool> SaveStateAsync(NpgsqlConnection connection, AlertState state, long expectedVersion, CancellationToken cancellationToken)
+    {
         // A concurrent saver with the same expected version blocks on the row, then finds the version moved: 0 rows.
         var sql = expectedVersion == 0
             ? $"""
@@ -314,31 +339,8 @@ public sealed class PostgresMonitorStore(NpgsqlDataSource dataSource, TimeProvid
                 save.Parameters.Add(Value(expectedVersion));
             }
 
-            if (await save.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                return false;
-            }
+            return await save.ExecuteNonQueryAsync(cancellationToken) == 1;
         }
-
-        if (alert is not null)
-        {
-            await using var enqueue = new NpgsqlCommand(
-                """
-                INSERT INTO alerts (alert_id, target_id, scope_key, payload, created_at)
-                VALUES ($1, $2, $3, $4, $5)
-                ON CONFLICT (alert_id) DO NOTHING
-                """,
-                connection);
-            enqueue.Parameters.Add(Value(alert.AlertId));
-            enqueue.Parameters.Add(Text(state.TargetId));
-            enqueue.Parameters.Add(Text(state.ScopeKey));
-            enqueue.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StoreJson.Serialize(alert), NpgsqlDbType = NpgsqlDbType.Jsonb });
-            enqueue.Parameters.Add(Timestamp(timeProvider.GetUtcNow()));
-            await enqueue.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 
     /// <inheritdoc />

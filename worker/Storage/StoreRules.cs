@@ -10,22 +10,6 @@ internal static class StoreRules
         string.Equals(storedFingerprint, fingerprint, StringComparison.Ordinal) ? StoreOutcome.Duplicate : StoreOutcome.Conflict;
 
     /// <summary>
-    /// Whether a cancellation is kept, given the institution of the visit (null when not recorded yet) and of an earlier
-    /// cancellation of the same visit id (null when none). An institution never cancels another's visit.
-    /// </summary>
-    public static StoreOutcome DecideCancellation(string institutionId, string? visitInstitution, string? earlierCancellationInstitution)
-    {
-        if (visitInstitution is not null && !string.Equals(visitInstitution, institutionId, StringComparison.Ordinal))
-        {
-            return StoreOutcome.Conflict;
-        }
-
-        return earlierCancellationInstitution is null ? StoreOutcome.Accepted
-            : string.Equals(earlierCancellationInstitution, institutionId, StringComparison.Ordinal) ? StoreOutcome.Duplicate
-            : StoreOutcome.Conflict;
-    }
-
-    /// <summary>
     /// The state to save carries the next version (<paramref name="expectedVersion"/> + 1), and its alert belongs to the
     /// same target, so the outbox row is found by <see cref="IAlertStore.GetAlertsAsync"/> of that target.
     /// </summary>
@@ -45,4 +29,27 @@ internal static class StoreRules
             throw new ArgumentException($"The alert is for target '{alert.TargetId}' but the state is for '{state.TargetId}'.", nameof(alert));
         }
     }
+
+    /// <summary>The same rules for a batch: at least one state, each scope once, every state of the alert's target.</summary>
+    public static void EnsureSavable(IReadOnlyList<StateSave> saves, TargetStatusChanged? alert)
+    {
+        ArgumentNullException.ThrowIfNull(saves);
+        if (saves.Count == 0)
+        {
+            throw new ArgumentException("At least one state must be saved.", nameof(saves));
+        }
+
+        if (saves.Select(s => (s.State.TargetId, s.State.ScopeKey)).Distinct().Count() != saves.Count)
+        {
+            throw new ArgumentException("Each target and scope may be saved once per batch.", nameof(saves));
+        }
+
+        foreach (var save in saves)
+        {
+            EnsureSavable(save.State, save.ExpectedVersion, alert);
+        }
+    }
+
+    /// <summary>The outbox row's scope: the alert's own (the institution for a grouped alert).</summary>
+    public static string OutboxScope(TargetStatusChanged alert) => Targets.ScopeKeys.For(alert.InstitutionId, alert.UnitCode);
 }

@@ -19,7 +19,7 @@ public static class TargetEngine
         var daysLeft = target.Deadline.DayNumber - today.DayNumber;
         var running = today >= target.PeriodStart && today <= target.Deadline;
 
-        decimal? expected = running ? Round(target.Pace.ExpectedOn(today, target.PeriodStart, target.Deadline, threshold), rate) : null;
+        decimal? expected = running ? Expected(target.Pace.ExpectedOn(today, target.PeriodStart, target.Deadline, threshold), rate) : null;
         var (forecast, low, high) = running ? Forecast(target, measurement, today, actual, rate) : (null, null, null);
         var (remaining, perWeek) = running ? Required(threshold, actual, numerator, denominator, daysLeft, rate) : (null, null);
         int? daysWithoutData = running
@@ -52,12 +52,16 @@ public static class TargetEngine
         }
         else
         {
-            var band = rate ? settings.TolerancePoints : expected!.Value * settings.TolerancePercent / 100m;
+            // Counts move in whole employers: being one behind the line is always within the band.
+            var band = rate ? settings.TolerancePoints : Math.Max(1m, expected!.Value * settings.TolerancePercent / 100m);
             var margin = rate ? settings.RecoveryMarginPoints : Math.Max(1m, expected!.Value * settings.RecoveryMarginPercent / 100m);
-            status = Pace(actual, expected!.Value, band, 0m, high < threshold);
+
+            // The forecast condemns only after a full window of the period: a week-old period has no rate to extrapolate.
+            var forecastCounts = today.DayNumber - target.PeriodStart.DayNumber + 1 >= settings.ForecastWindowDays;
+            status = Pace(actual, expected!.Value, band, 0m, forecastCounts && high < threshold);
 
             // The forecast is a boundary too: it must clear the threshold by the same margin before OffTrack may improve.
-            withMargin = Pace(actual, expected.Value, band, margin, high < threshold + margin);
+            withMargin = Pace(actual, expected.Value, band, margin, forecastCounts && high < threshold + margin);
         }
 
         return new Assessment(
@@ -115,6 +119,12 @@ public static class TargetEngine
         var perWeek = remaining == 0 ? 0m : Math.Round(remaining * 7m / Math.Max(1, daysLeft), 1, MidpointRounding.AwayFromZero);
         return (remaining, perWeek);
     }
+
+    /// <summary>
+    /// A count's expected-by-now is the whole number of employers the pace has reached (0.3 of an employer is not yet one
+    /// owed); a rate's is its curve's value to two decimals.
+    /// </summary>
+    private static decimal Expected(decimal value, bool rate) => rate ? Round(value, rate) : Math.Floor(value);
 
     /// <summary>Counts to one decimal (expected-by-now may be fractional); rates to two, as the reports quote them (95.44 %).</summary>
     private static decimal Round(decimal value, bool rate) => Math.Round(value, rate ? 2 : 1, MidpointRounding.AwayFromZero);

@@ -18,7 +18,7 @@ public sealed class EnterpriseVisitCancelledConsumer(IVisitStore store, Institut
             cancellation.InstitutionId,
             VisitValidation.Validate(cancellation, institutions),
             ct => store.CancelVisitAsync(cancellation, clock.GetUtcNow(), ct),
-            $"visitId: '{cancellation.VisitId}' belongs to another institution",
+            $"visitId: '{cancellation.VisitId}' conflicts with an earlier cancellation",
             clock);
     }
 }

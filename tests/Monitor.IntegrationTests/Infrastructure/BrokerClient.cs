@@ -18,6 +18,7 @@ public sealed class BrokerClient : IAsyncDisposable
     public const string MetricSnapshotExchange = "Monitor.Messages:MetricSnapshot";
     public const string TargetStatusChangedExchange = "Monitor.Messages:TargetStatusChanged";
     public const string EventRejectedExchange = "Monitor.Messages:EventRejected";
+    public const string DailyDigestExchange = "Monitor.Messages:DailyDigest";
 
     private const string MarkerHeader = "x-test-marker";
 
@@ -34,7 +35,7 @@ public sealed class BrokerClient : IAsyncDisposable
         this.channel = channel;
     }
 
-    /// <summary>Connects and taps the snapshot, alert and rejection exchanges (declared as MassTransit declares them).</summary>
+    /// <summary>Connects and taps the snapshot, alert, rejection and digest exchanges (declared as MassTransit declares them).</summary>
     public static async Task<BrokerClient> ConnectAsync(string virtualHost)
     {
         var factory = new ConnectionFactory
@@ -48,7 +49,7 @@ public sealed class BrokerClient : IAsyncDisposable
         var connection = await factory.CreateConnectionAsync("monitor-integration-tests");
         var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         var client = new BrokerClient(connection, channel);
-        foreach (var exchange in new[] { MetricSnapshotExchange, TargetStatusChangedExchange, EventRejectedExchange })
+        foreach (var exchange in new[] { MetricSnapshotExchange, TargetStatusChangedExchange, EventRejectedExchange, DailyDigestExchange })
         {
             await client.TapAsync(exchange);
         }
@@ -61,6 +62,8 @@ public sealed class BrokerClient : IAsyncDisposable
     public IReadOnlyList<TargetStatusChanged> Alerts => Read<TargetStatusChanged>(TargetStatusChangedExchange);
 
     public IReadOnlyList<EventRejected> Rejections => Read<EventRejected>(EventRejectedExchange);
+
+    public IReadOnlyList<DailyDigest> Digests => Read<DailyDigest>(DailyDigestExchange);
 
     /// <summary>Publishes a body as raw JSON (content type application/json, persistent, no message id) to an exchange.</summary>
     public async Task PublishRawAsync(string exchange, string json)

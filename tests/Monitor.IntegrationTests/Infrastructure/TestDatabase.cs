@@ -36,7 +36,33 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
-        await ExecuteAsync(serverConnectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+
+        // Another class creating or dropping its database at the same moment can make the server refuse once.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(serverConnectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes the database refuse connections (and ends the open ones), or accept them again: for the worker, the same as
+    /// a database server it cannot reach.
+    /// </summary>
+    public async Task SetReachableAsync(bool reachable)
+    {
+        await ExecuteAsync(serverConnectionString, $"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS {(reachable ? "true" : "false")}");
+        if (!reachable)
+        {
+            await ExecuteAsync(serverConnectionString, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
+        }
     }
 
     // Database names cannot be parameters; they are generated here from a Guid, never taken from input.

@@ -34,7 +34,8 @@ public sealed class WorkerHost : IAsyncDisposable
 
     public IPlacementStore Placement => Services.GetRequiredService<IPlacementStore>();
 
-    public static async Task<WorkerHost> StartAsync(TestDatabase database, TestVirtualHost virtualHost, FakeTimeProvider clock)
+    /// <param name="settings">Settings added after the defaults (and so winning over them), e.g. <c>Monitor:Webhooks:0:Url</c>.</param>
+    public static async Task<WorkerHost> StartAsync(TestDatabase database, TestVirtualHost virtualHost, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(virtualHost);
@@ -52,6 +53,11 @@ public sealed class WorkerHost : IAsyncDisposable
             ["RabbitMqTransport:User"] = TestSettings.RabbitMqUser,
             ["RabbitMqTransport:Pass"] = TestSettings.RabbitMqPass,
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         // Before AddMonitor, which only adds the system clock when none is registered.

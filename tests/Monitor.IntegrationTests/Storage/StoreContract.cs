@@ -111,16 +111,17 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Cancellation_from_another_institution_is_a_conflict_and_the_visit_stays_active()
+    public async Task Cancellation_from_another_institution_is_its_own_and_the_visit_stays_active()
     {
         var visit = Visit("v1", new DateOnly(2024, 3, 15));
         await RecordAsync(visit);
 
-        var outcome = await CancelAsync(visit.VisitId, OtherInstitution);
+        // Ids are the producers' and unique within an institution: the other institution cancels its own "v1".
+        Assert.Equal(StoreOutcome.Accepted, await CancelAsync(visit.VisitId, OtherInstitution));
 
-        Assert.Equal(StoreOutcome.Conflict, outcome);
         Assert.Single(await ActiveVisitsAsync());
         Assert.Equal(StoreOutcome.Accepted, await CancelAsync(visit.VisitId, Institution));
+        Assert.Empty(await ActiveVisitsAsync());
     }
 
     [Fact]
@@ -132,6 +133,29 @@ public abstract class StoreContract
         await RecordAsync(visit);
 
         Assert.Equal([visit.VisitId], (await ActiveVisitsAsync()).Select(active => active.VisitId));
+    }
+
+    [Fact]
+    public async Task Two_institutions_may_use_the_same_visit_and_report_ids()
+    {
+        var ours = Visit("v1", new DateOnly(2024, 3, 15));
+        var theirs = ours with { InstitutionId = OtherInstitution, EmployerName = "另一家公司", PositionsOpened = 30 };
+        await RegisterAsync(Graduate("g1", "U01"));
+        var ourReport = Report("r1", "g1", Destination.ContractEmployment, new DateOnly(2024, 6, 1));
+
+        Assert.Equal(StoreOutcome.Accepted, await RecordAsync(ours));
+        Assert.Equal(StoreOutcome.Accepted, await RecordAsync(theirs));
+        Assert.Equal(StoreOutcome.Accepted, await ReportAsync(ourReport));
+        Assert.Equal(StoreOutcome.Accepted, await ReportAsync(ourReport with { InstitutionId = OtherInstitution, Destination = Destination.Unplaced }));
+
+        var kept = Assert.Single(await ActiveVisitsAsync());
+        var other = Assert.Single(await Visits.GetActiveVisitsAsync(OtherInstitution, FirstDay, LastDay, None));
+        Assert.Equal(("天津渤化化工发展有限公司", 3), (kept.EmployerName, kept.PositionsOpened));
+        Assert.Equal(("另一家公司", 30), (other.EmployerName, other.PositionsOpened));
+        Assert.Equal(Destination.ContractEmployment, Assert.Single((await Placement.GetCohortAsync(Institution, 2024, None)).Reports).Destination);
+
+        // Within one institution the rule stands: the same id with other content is a conflict.
+        Assert.Equal(StoreOutcome.Conflict, await RecordAsync(theirs with { PositionsOpened = 31 }));
     }
 
     [Fact]
@@ -318,6 +342,48 @@ public abstract class StoreContract
         Assert.True(await Alerts.TrySaveAsync(State("institution", TargetStatus.AtRisk, version: 2), 1, alert, None));
 
         AssertSameAlert(alert, Assert.Single(await Alerts.GetAlertsAsync(TargetId, None)));
+    }
+
+    [Fact]
+    public async Task A_batch_saves_every_state_and_its_one_grouped_alert()
+    {
+        await Alerts.TrySaveAsync(State($"{Institution}/U02", TargetStatus.OnTrack, version: 1), 0, null, None);
+        var saves = new[]
+        {
+            new StateSave(State($"{Institution}/U01", TargetStatus.OffTrack, version: 1), 0),
+            new StateSave(State($"{Institution}/U02", TargetStatus.OffTrack, version: 2), 1),
+            new StateSave(State($"{Institution}/U03", TargetStatus.AtRisk, version: 1), 0),
+        };
+        var grouped = Alert(null, TargetStatus.OffTrack) with { GroupedUnits = ["U01", "U02", "U03"] };
+
+        Assert.True(await Alerts.TrySaveAllAsync(saves, grouped, None));
+
+        foreach (var save in saves)
+        {
+            Assert.Equal(save.State, await Alerts.GetStateAsync(TargetId, save.State.ScopeKey, None));
+        }
+
+        AssertSameAlert(grouped, Assert.Single(await Alerts.GetAlertsAsync(TargetId, None)));
+    }
+
+    [Fact]
+    public async Task A_batch_with_one_stale_state_saves_nothing()
+    {
+        var moved = State($"{Institution}/U02", TargetStatus.AtRisk, version: 1);
+        await Alerts.TrySaveAsync(moved, 0, null, None);
+        var saves = new[]
+        {
+            new StateSave(State($"{Institution}/U01", TargetStatus.OffTrack, version: 1), 0),
+            new StateSave(State($"{Institution}/U02", TargetStatus.OffTrack, version: 1), 0),
+            new StateSave(State($"{Institution}/U03", TargetStatus.OffTrack, version: 1), 0),
+        };
+
+        Assert.False(await Alerts.TrySaveAllAsync(saves, Alert(null, TargetStatus.OffTrack) with { GroupedUnits = ["U01", "U02", "U03"] }, None));
+
+        Assert.Null(await Alerts.GetStateAsync(TargetId, $"{Institution}/U01", None));
+        Assert.Equal(moved, await Alerts.GetStateAsync(TargetId, $"{Institution}/U02", None));
+        Assert.Null(await Alerts.GetStateAsync(TargetId, $"{Institution}/U03", None));
+        Assert.Empty(await Alerts.GetAlertsAsync(TargetId, None));
     }
 
     [Fact]
@@ -522,8 +588,9 @@ public abstract class StoreContract
     private static void AssertSameAlert(TargetStatusChanged expected, TargetStatusChanged actual)
     {
         // Records compare lists by reference: compare the lagging units apart.
-        Assert.Equal(expected with { LaggingUnits = Array.Empty<LaggingUnit>() }, actual with { LaggingUnits = Array.Empty<LaggingUnit>() });
+        Assert.Equal(expected with { LaggingUnits = Array.Empty<LaggingUnit>(), GroupedUnits = null }, actual with { LaggingUnits = Array.Empty<LaggingUnit>(), GroupedUnits = null });
         Assert.Equal(expected.LaggingUnits, actual.LaggingUnits);
+        Assert.Equal(expected.GroupedUnits, actual.GroupedUnits);
     }
 
     /// <summary>The three views of the store under test.</summary>

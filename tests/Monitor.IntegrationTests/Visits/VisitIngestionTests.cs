@@ -79,6 +79,34 @@ public sealed class VisitIngestionTests(WorkerEnvironment env) : IClassFixture<W
         Assert.Equal(0, await env.CountAsync($"SELECT count(*) FROM visits WHERE visit_id IN ('{badCheck}', '{noUnit}', '{unknownInstitution}')"));
     }
 
+    [Fact]
+    public async Task Visit_without_its_tier_or_count_is_rejected_naming_the_member_rather_than_read_as_a_default()
+    {
+        // Left out, "tier" would read as Leadership and "positionsOpened" as 0: both would pass validation.
+        var noTier = $"v-no-tier-{run}";
+        var noPositions = $"v-no-positions-{run}";
+        await env.Broker.PublishRawAsync(VisitRecordedExchange, $$"""
+            {"visitId":"{{noTier}}","institutionId":"tjqg","employerName":"天津某某科技有限公司","visitedOn":"2024-05-10","mode":"Outgoing","positionsOpened":3}
+            """);
+        await env.Broker.PublishRawAsync(VisitRecordedExchange, $$"""
+            {"visitId":"{{noPositions}}","institutionId":"tjqg","tier":"Leadership","employerName":"天津港集团","visitedOn":"2024-05-10","mode":"Outgoing"}
+            """);
+
+        await Eventually.UntilAsync(
+            () => env.Broker.PeekQueueAsync(VisitRecordedErrorQueue),
+            bodies => new[] { noTier, noPositions }.All(id => bodies.Any(b => b.Contains(id, StringComparison.Ordinal))),
+            "both visits are in the error queue");
+        await Eventually.UntilAsync(
+            () => env.Broker.Rejections,
+            r => r.Any(x => x.Errors.Any(e => e.Contains("'tier'", StringComparison.Ordinal))) && r.Any(x => x.Errors.Any(e => e.Contains("'positionsOpened'", StringComparison.Ordinal))),
+            "a rejection names each missing member");
+
+        Assert.All(
+            env.Broker.Rejections.Where(r => r.Errors.Any(e => e.Contains("missing required properties", StringComparison.Ordinal))),
+            r => Assert.Equal(nameof(EnterpriseVisitRecorded), r.MessageType));
+        Assert.Equal(0, await env.CountAsync($"SELECT count(*) FROM visits WHERE visit_id IN ('{noTier}', '{noPositions}')"));
+    }
+
     private static EnterpriseVisitRecorded Visit(string visitId, string employer) =>
         new(visitId, Institution, VisitTier.Leadership, null, employer, null, new DateOnly(2024, 5, 10), VisitMode.Outgoing, 5);
 

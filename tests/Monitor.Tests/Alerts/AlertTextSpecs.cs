@@ -9,7 +9,7 @@ public class AlertTextSpecs
 {
     private static readonly DateOnly Sep30 = new(2024, 9, 30);
 
-    // 30 September: 62 employers where 74.9 are expected, 12 of them in the last three weeks.
+    // 30 September: 62 employers where 74 are owed (74.9 by the line), 12 of them in the last three weeks.
     private static readonly Assessment Behind =
         TargetEngine.Assess(TestTargets.LeadershipVisits(), 100m, Counts.Of((new DateOnly(2024, 1, 10), 50), (new DateOnly(2024, 9, 20), 12)), Sep30);
 
@@ -31,7 +31,7 @@ public class AlertTextSpecs
 
         Assert.Equal(
             "【严重】天津轻工职院「学院领导班子走访用人单位」由「略有滞后」转为「明显滞后」。" +
-            "已走访 62 家，目标 100 家；按进度此时应达 74.9 家。" +
+            "已走访 62 家，目标 100 家；按进度此时应达 74 家。" +
             "还需走访 38 家，剩余 92 天，约每周 2.9 家。" +
             "按近期进度预计截至 12月31日 达 101.4 家（82.8–101.4）。",
             text);
@@ -52,7 +52,7 @@ public class AlertTextSpecs
 
         Assert.Equal(
             "[Critical] 天津轻工职院 - 学院领导班子走访用人单位: AtRisk -> OffTrack. " +
-            "Actual 62 employers, target 100 employers, expected by now 74.9 employers. " +
+            "Actual 62 employers, target 100 employers, expected by now 74 employers. " +
             "38 more employers in 92 days, about 2.9 per week. " +
             "Forecast at 2024-12-31: 101.4 (82.8-101.4). Lagging: 新能源工程学院, 艺术工程学院.",
             text);
@@ -139,5 +139,39 @@ public class AlertTextSpecs
     {
         Assert.Equal(chinese, AlertText.StatusName(status, "zh-CN"));
         Assert.Equal(status.ToString(), AlertText.StatusName(status, "en-GB"));
+    }
+
+    [Fact]
+    public void When_units_turn_worse_together_should_name_each_with_its_figures_then_the_institution()
+    {
+        // 30 September: the units have 142 employers of 200, 149 owed; three units behind their own lines (18 owed each).
+        var institution = TargetEngine.Assess(TestTargets.UnitVisits(), 200m, Counts.Of((new DateOnly(2024, 1, 10), 120), (new DateOnly(2024, 9, 20), 22)), Sep30);
+        var units = new LaggingUnit[]
+        {
+            new("XN", "新能源工程学院", 11m, 18m, TargetStatus.OffTrack),
+            new("YS", "艺术工程学院", 12m, 18m, TargetStatus.OffTrack),
+            new("RG", "人工智能学院", 17m, 18m, TargetStatus.AtRisk),
+        };
+
+        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "天津轻工职院", institution, units, TargetStatus.OnTrack, AlertSeverity.Critical, reminder: false, "zh-CN");
+
+        Assert.Equal(
+            "【严重】天津轻工职院「二级学院和职能部门领导走访用人单位」：3 个单位由「进度正常」转差：" +
+            "新能源工程学院 11/18（明显滞后）、艺术工程学院 12/18（明显滞后）、人工智能学院 17/18（略有滞后）。" +
+            "全院已走访 142 家，目标 200 家；按进度此时应达 149 家。",
+            text);
+    }
+
+    [Fact]
+    public void When_units_are_reminded_together_in_english_should_say_so()
+    {
+        var units = new LaggingUnit[] { new("XN", "新能源工程学院", 3m, 17m, TargetStatus.OffTrack), new("YS", "艺术工程学院", 5m, 17m, TargetStatus.AtRisk), new("ZJ", "招生就业处", 0m, null, TargetStatus.NoData) };
+
+        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "TJQG", Behind, units, null, AlertSeverity.Critical, reminder: true, "en");
+
+        Assert.Equal(
+            "[Critical] TJQG - 二级学院和职能部门领导走访用人单位: 3 units still behind (reminder): 新能源工程学院 3/17 (OffTrack), 艺术工程学院 5/17 (AtRisk), 招生就业处 0 (NoData). " +
+            "Institution: actual 62 employers, target 100 employers, expected by now 74 employers.",
+            text);
     }
 }

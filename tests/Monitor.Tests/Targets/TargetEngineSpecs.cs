@@ -48,6 +48,36 @@ public class TargetEngineSpecs
         Assert.Equal(expected, a.Status);
     }
 
+    [Theory]
+    [InlineData(1, 0, TargetStatus.OnTrack)] // 0.3 of an employer by the line: nothing owed yet
+    [InlineData(3, 0, TargetStatus.OnTrack)] // 0.8
+    [InlineData(4, 0, TargetStatus.AtRisk)] // 1.1: one owed, and one behind is inside the band
+    [InlineData(8, 0, TargetStatus.OffTrack)] // 2.2: two behind
+    [InlineData(8, 1, TargetStatus.AtRisk)]
+    public void When_a_new_year_has_just_begun_should_owe_only_whole_employers(int day, int visited, TargetStatus expected)
+    {
+        var a = Visits(new DateOnly(2024, 1, day), visited == 0 ? Counts.Of() : Counts.Of((new DateOnly(2024, 1, 2), visited)));
+
+        Assert.Equal(expected, a.Status);
+        Assert.Equal(Math.Floor(100m * day / 366), a.ExpectedByNow);
+    }
+
+    [Fact]
+    public void When_the_period_is_younger_than_the_forecast_window_should_not_judge_by_the_forecast()
+    {
+        // 10 January: one employer of two owed, inside the band; the forecast (about 36 at this pace) would condemn it,
+        // but ten days say little.
+        var early = Visits(Jan10, Counts.Of((new DateOnly(2024, 1, 5), 1)));
+
+        // 28 January: 6 of 7 owed, inside the band too; at this pace the year ends near 78: a full window is evidence.
+        var later = Visits(new DateOnly(2024, 1, 28), Counts.Of((new DateOnly(2024, 1, 5), 6)));
+
+        Assert.True(early.ForecastHigh < 100m);
+        Assert.Equal(TargetStatus.AtRisk, early.Status);
+        Assert.True(later.ForecastHigh < 100m);
+        Assert.Equal(TargetStatus.OffTrack, later.Status);
+    }
+
     [Fact]
     public void When_even_the_best_forecast_falls_short_should_be_off_track_inside_the_band()
     {
@@ -250,7 +280,7 @@ public class TargetEngineSpecs
         var a = Visits(new DateOnly(2024, 9, 30), Counts.Of((Jan10, 50), (new DateOnly(2024, 9, 20), 12)));
 
         Assert.Equal(62m, a.Actual);
-        Assert.Equal(74.9m, a.ExpectedByNow); // 100 × 274/366
+        Assert.Equal(74m, a.ExpectedByNow); // 100 × 274/366 = 74.9: 74 whole employers owed
         Assert.Equal(38m, a.Remaining);
         Assert.Equal(92, a.DaysLeft);
         Assert.Equal(2.9m, a.RequiredPerWeek); // 38 × 7 / 92 = 2.89

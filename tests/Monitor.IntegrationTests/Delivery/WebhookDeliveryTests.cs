@@ -1,0 +1,200 @@
+using System.Text.Json;
+using System.Web;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Monitor.IntegrationTests.Infrastructure;
+using Monitor.Messages;
+using Monitor.Worker.Alerts;
+using Monitor.Worker.Delivery;
+using Monitor.Worker.Scheduling;
+using Quartz;
+
+namespace Monitor.IntegrationTests.Delivery;
+
+/// <summary>
+/// The real worker posting to two group robots (a stand-in listener on 127.0.0.1): a WeCom robot and a signed DingTalk
+/// robot, both taking critical alerts, DingTalk also the digest.
+/// </summary>
+public sealed class WebhookDeliveryTests : IAsyncLifetime
+{
+    private const string Secret = "SECtest0123456789";
+
+    private readonly FakeTimeProvider clock = new(WorkerEnvironment.Start);
+    private RobotListener? robot;
+    private TestDatabase? database;
+    private TestVirtualHost? virtualHost;
+    private WorkerHost? worker;
+
+    private RobotListener Robot => robot!;
+
+    private WorkerHost Worker => worker!;
+
+    public async Task InitializeAsync()
+    {
+        robot = RobotListener.Start();
+        database = await TestDatabase.CreateAsync();
+        virtualHost = await TestVirtualHost.CreateAsync();
+        worker = await WorkerHost.StartAsync(database, virtualHost, clock, new Dictionary<string, string?>
+        {
+            ["Monitor:Webhooks:0:Name"] = "leaders-wecom",
+            ["Monitor:Webhooks:0:Kind"] = "WeCom",
+            ["Monitor:Webhooks:0:Url"] = new Uri(robot.Address, "/wecom?key=test-key").ToString(),
+            ["Monitor:Webhooks:0:Digests"] = "false",
+            ["Monitor:Webhooks:0:MinimumSeverity"] = "Critical",
+            ["Monitor:Webhooks:1:Name"] = "office-dingtalk",
+            ["Monitor:Webhooks:1:Kind"] = "DingTalk",
+            ["Monitor:Webhooks:1:Url"] = new Uri(robot.Address, "/dingtalk?access_token=test-token").ToString(),
+            ["Monitor:Webhooks:1:Secret"] = Secret,
+            ["Monitor:Webhooks:1:MinimumSeverity"] = "Critical",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            if (worker is not null)
+            {
+                await worker.DisposeAsync();
+            }
+        }
+        finally
+        {
+            if (virtualHost is not null)
+            {
+                await virtualHost.DisposeAsync();
+            }
+
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
+
+            if (robot is not null)
+            {
+                await robot.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task An_alert_is_posted_once_to_each_webhook_through_a_failed_attempt_and_not_again_when_published_twice()
+    {
+        // The start-up evaluation's NoData alerts are warnings, below both webhooks' minimum: nothing was posted.
+        Assert.Empty(Robot.Requests);
+
+        // WeCom fails the first attempt with HTTP 500; DingTalk takes it at once and must not get it again on the retry.
+        Robot.Script("/wecom", (500, """{"errcode":-1,"errmsg":"system busy"}"""));
+        var alert = Alert(Guid.Parse("9c557676-1572-8b06-8698-5eab3d72bec5"));
+        await Worker.Bus.Publish(alert, c => c.MessageId = alert.AlertId, CancellationToken.None);
+
+        var wecom = await Eventually.UntilAsync(() => Robot.Requests.Where(r => r.Path == "/wecom").ToList(), r => r.Count(x => x.Succeeded) == 1, "WeCom has taken the alert");
+        Assert.Equal([500, 200], wecom.Select(r => r.Status));
+        Assert.Equal(wecom[0].Body, wecom[1].Body);
+        using (var body = JsonDocument.Parse(wecom[1].Body))
+        {
+            Assert.Equal("markdown", body.RootElement.GetProperty("msgtype").GetString());
+            Assert.Equal(ExpectedWeComMarkdown, body.RootElement.GetProperty("markdown").GetProperty("content").GetString());
+        }
+
+        Assert.Equal("?key=test-key", wecom[1].Query);
+        Assert.StartsWith("application/json", wecom[1].ContentType, StringComparison.Ordinal);
+
+        // The same alert published again, then another one that DingTalk first refuses with a non-zero errcode (rate limit).
+        // Messages are taken one at a time in order, so once the second is posted the duplicate has been handled.
+        Robot.Script("/dingtalk", (200, """{"errcode":130101,"errmsg":"send too fast, exceed 20 times per minute"}"""));
+        await Worker.Bus.Publish(alert, c => c.MessageId = alert.AlertId, CancellationToken.None);
+        var second = Alert(Guid.Parse("0b7a1f64-2a9c-8d3e-9f10-5e6d7c8b9a01")) with { UnitCode = "XN", LaggingUnits = [] };
+        await Worker.Bus.Publish(second, c => c.MessageId = second.AlertId, CancellationToken.None);
+
+        await Eventually.UntilAsync(() => Robot.Requests.Count(r => r.Succeeded), n => n == 4, "both webhooks have taken the second alert");
+        var requests = Robot.Requests;
+        Assert.Equal([500, 200, 200], requests.Where(r => r.Path == "/wecom").Select(r => r.Status));
+        Assert.Equal(["ok", "send too fast, exceed 20 times per minute", "ok"], requests.Where(r => r.Path == "/dingtalk").Select(r => JsonDocument.Parse(r.Answer).RootElement.GetProperty("errmsg").GetString()));
+
+        var store = Worker.Services.GetRequiredService<IDeliveryStore>();
+        Assert.Equal(["leaders-wecom", "office-dingtalk"], (await store.GetDeliveriesAsync(alert.AlertId, default)).Select(d => d.Webhook));
+        Assert.Equal(["leaders-wecom", "office-dingtalk"], (await store.GetDeliveriesAsync(second.AlertId, default)).Select(d => d.Webhook));
+    }
+
+    [Fact]
+    public async Task The_daily_digest_is_posted_to_DingTalk_signed_with_one_line_per_target_and_once_a_day()
+    {
+        var scheduler = await Worker.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(DigestJob.KeyFor(WorkerEnvironment.Institution));
+
+        var posted = await Eventually.UntilAsync(() => Robot.Requests, r => r.Count(x => x.Succeeded) == 1, "the digest is posted");
+        var request = Assert.Single(posted);
+        Assert.Equal("/dingtalk", request.Path);
+
+        // DingTalk's signature: sign = base64(HmacSHA256("timestamp\nsecret")) with the secret as key, URL-encoded.
+        var query = HttpUtility.ParseQueryString(request.Query);
+        Assert.Equal("test-token", query["access_token"]);
+        var timestamp = query["timestamp"]!;
+        Assert.Equal(WorkerEnvironment.Start.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), timestamp);
+        var expected = Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(Secret), System.Text.Encoding.UTF8.GetBytes(timestamp + "\n" + Secret)));
+        Assert.Equal(expected, query["sign"]);
+
+        using var body = JsonDocument.Parse(request.Body);
+        Assert.Equal("markdown", body.RootElement.GetProperty("msgtype").GetString());
+        var markdown = body.RootElement.GetProperty("markdown");
+        Assert.Equal("每日简报 · 天津轻工职院 · 2024-06-15", markdown.GetProperty("title").GetString());
+        var lines = markdown.GetProperty("text").GetString()!.Split('\n');
+        Assert.Equal("### 📋 每日简报 · 天津轻工职院 · 2024-06-15", lines[0]);
+        Assert.Equal("无数据 4 项", lines[1]);
+        var targetLines = lines.Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, targetLines.Count);
+        Assert.Contains("- 🟠 学院领导班子走访用人单位：0 家，应达 45 家，目标 100 家 · 无数据", targetLines);
+
+        // The job again on the same day: the same DigestId, so nothing more is posted.
+        await scheduler.TriggerJob(DigestJob.KeyFor(WorkerEnvironment.Institution));
+        var store = Worker.Services.GetRequiredService<IDeliveryStore>();
+        await Eventually.UntilAsync(() => virtualHost!.GetQueueStatsAsync("monitor-webhook-digest"), q => q.Acknowledged == 2 && q.Messages == 0, "the second digest is consumed", TimeSpan.FromSeconds(30));
+        Assert.Single(Robot.Requests);
+        Assert.Equal(["office-dingtalk"], (await store.GetDeliveriesAsync(AlertIds.ForDigest(WorkerEnvironment.Institution, new DateOnly(2024, 6, 15)), default)).Select(d => d.Webhook));
+    }
+
+    private static TargetStatusChanged Alert(Guid id) => new(
+        id,
+        "unit-visits-2024",
+        "二级学院和职能部门领导走访用人单位",
+        WorkerEnvironment.Institution,
+        null,
+        TargetStatus.AtRisk,
+        TargetStatus.OffTrack,
+        AlertSeverity.Critical,
+        128m,
+        null,
+        null,
+        200m,
+        149m,
+        181m,
+        5.4m,
+        92,
+        new DateOnly(2024, 12, 31),
+        [new LaggingUnit("XN", "新能源工程学院", 11m, 18m, TargetStatus.OffTrack), new LaggingUnit("RG", "人工智能学院", 15m, 18m, TargetStatus.AtRisk)],
+        "【严重】天津轻工职院「二级学院和职能部门领导走访用人单位」由「略有滞后」转为「明显滞后」。已走访 128 家，目标 200 家；按进度此时应达 149 家。还需走访 72 家，剩余 92 天，约每周 5.4 家。按近期进度预计截至 12月31日 达 181 家（170–181）。滞后单位：新能源工程学院 11/18、人工智能学院 15/18。",
+        new DateTimeOffset(2024, 9, 30, 0, 35, 0, TimeSpan.Zero),
+        false);
+
+    private const string ExpectedWeComMarkdown =
+        "### 🔴 严重 · 天津轻工职院\n" +
+        "**二级学院和职能部门领导走访用人单位**：由「略有滞后」转为「明显滞后」\n" +
+        "\n" +
+        "> 【严重】天津轻工职院「二级学院和职能部门领导走访用人单位」由「略有滞后」转为「明显滞后」。已走访 128 家，目标 200 家；按进度此时应达 149 家。还需走访 72 家，剩余 92 天，约每周 5.4 家。按近期进度预计截至 12月31日 达 181 家（170–181）。滞后单位：新能源工程学院 11/18、人工智能学院 15/18。\n" +
+        "\n" +
+        "- 实际：128 家\n" +
+        "- 目标：200 家\n" +
+        "- 按进度应达：149 家\n" +
+        "- 预计截至 12月31日：181 家\n" +
+        "- 所需进度：约每周 5.4 家\n" +
+        "- 剩余天数：92 天\n" +
+        "\n" +
+        "**滞后单位**\n" +
+        "- 新能源工程学院：11 / 18 家（明显滞后）\n" +
+        "- 人工智能学院：15 / 18 家（略有滞后）\n" +
+        "\n" +
+        "评估时间 2024-09-30 08:35";
+}

@@ -1,0 +1,104 @@
+using System.Text;
+using Monitor.Messages;
+using Monitor.Tests.Support;
+using Monitor.Worker.Delivery;
+using Monitor.Worker.Targets;
+
+namespace Monitor.Tests.Delivery;
+
+public class WebhookMarkdownSpecs
+{
+    private static readonly TargetCatalog Targets = new([TestTargets.LeadershipVisits(), TestTargets.UnitVisits(), TestTargets.Placement()]);
+
+    private static readonly WebhookMarkdown Chinese = new(TestInstitutions.Catalog, Targets, "zh-CN");
+
+    private static TargetStatusChanged PlacementAlert(string? unitCode, string summary, IReadOnlyList<LaggingUnit>? lagging = null) => new(
+        Guid.NewGuid(), "placement-2024", "2024 届高职毕业生毕业去向落实率", "tjqg", unitCode, TargetStatus.OnTrack, TargetStatus.AtRisk, AlertSeverity.Warning,
+        83.5m, 2004, 2400, 95m, 85m, 94.2m, 6.1m, 62, new DateOnly(2024, 8, 31), lagging ?? [], summary,
+        new DateTimeOffset(2024, 6, 30, 1, 0, 0, TimeSpan.Zero), false);
+
+    [Fact]
+    public void A_rate_alert_shows_the_severity_the_summary_as_is_and_the_numbers_in_percent_with_the_count()
+    {
+        const string summary = "【预警】天津轻工职院「2024 届高职毕业生毕业去向落实率」由「进度正常」转为「略有滞后」。";
+        var message = Chinese.Alert(PlacementAlert(null, summary, [new LaggingUnit("XN", "新能源工程学院", 71.2m, 85m, TargetStatus.OffTrack)]));
+
+        var lines = message.Text.Split('\n');
+        Assert.Equal("### 🟠 预警 · 天津轻工职院", lines[0]);
+        Assert.Equal("**2024 届高职毕业生毕业去向落实率**：由「进度正常」转为「略有滞后」", lines[1]);
+        Assert.Contains("> " + summary, lines);
+        Assert.Contains("- 实际：83.5%（2,004/2,400）", lines);
+        Assert.Contains("- 目标：95%", lines);
+        Assert.Contains("- 按进度应达：85%", lines);
+        Assert.Contains("- 预计截至 8月31日：94.2%", lines);
+        Assert.Contains("- 所需进度：约每周 6.1 人", lines);
+        Assert.Contains("- 剩余天数：62 天", lines);
+        Assert.Contains("- 新能源工程学院：71.2 / 85%（明显滞后）", lines);
+        Assert.Equal("评估时间 2024-06-30 09:00", lines[^1]);
+        Assert.Equal("【预警】天津轻工职院「2024 届高职毕业生毕业去向落实率」略有滞后", message.Title);
+    }
+
+    [Fact]
+    public void A_unit_alert_is_headed_by_the_unit_and_a_reminder_says_the_status_persists()
+    {
+        var alert = PlacementAlert("XN", "…") with { IsReminder = true, Current = TargetStatus.OffTrack, Severity = AlertSeverity.Critical };
+
+        var lines = Chinese.Alert(alert).Text.Split('\n');
+
+        Assert.Equal("### 🔴 严重 · 新能源工程学院", lines[0]);
+        Assert.Equal("**2024 届高职毕业生毕业去向落实率**：仍为「明显滞后」（持续提醒）", lines[1]);
+        Assert.DoesNotContain("**滞后单位**", lines);
+    }
+
+    [Fact]
+    public void In_English_the_labels_are_English_and_the_summary_is_still_as_given()
+    {
+        var english = new WebhookMarkdown(TestInstitutions.Catalog, Targets, "en");
+        var lines = english.Alert(PlacementAlert(null, "[Warning] as written")).Text.Split('\n');
+
+        Assert.Equal("### 🟠 Warning · 天津轻工职院", lines[0]);
+        Assert.Contains("> [Warning] as written", lines);
+        Assert.Contains("- Required pace：about 6.1 graduates per week", lines);
+    }
+
+    [Fact]
+    public void A_summary_too_long_for_WeCom_is_cut_to_4096_bytes_at_a_character_and_says_so()
+    {
+        var summary = "【预警】" + string.Concat(Enumerable.Repeat("落实率低于进度，请各二级学院加快推进。", 300));
+
+        var text = Chinese.Alert(PlacementAlert(null, summary)).Text;
+
+        Assert.InRange(Encoding.UTF8.GetByteCount(text), 4096 - 3, 4096);
+        Assert.EndsWith("\n…（内容过长，已截断）", text, StringComparison.Ordinal);
+        Assert.StartsWith("### 🟠 预警 · 天津轻工职院", text, StringComparison.Ordinal);
+        Assert.Equal(text, Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)));
+    }
+
+    [Fact]
+    public void The_digest_has_one_line_per_target_with_yesterday_when_it_changed_and_its_lagging_units()
+    {
+        var digest = new DailyDigest(
+            Guid.NewGuid(),
+            "tjqg",
+            new DateOnly(2024, 6, 15),
+            [
+                new DigestLine("leadership-visits-2024", "学院领导班子走访用人单位", null, TargetStatus.OnTrack, TargetStatus.OnTrack, 52m, 50m, 45.6m, 100m),
+                new DigestLine("unit-visits-2024", "二级学院和职能部门领导走访用人单位", null, TargetStatus.AtRisk, TargetStatus.OnTrack, 85m, 85m, 91.3m, 200m),
+                new DigestLine("unit-visits-2024", "二级学院和职能部门领导走访用人单位", "XN", TargetStatus.OffTrack, TargetStatus.OffTrack, 4m, 4m, 11.4m, 25m),
+                new DigestLine("unit-visits-2024", "二级学院和职能部门领导走访用人单位", "JX", TargetStatus.OnTrack, TargetStatus.OnTrack, 16m, 15m, 13.7m, 30m),
+            ],
+            "【每日简报】…",
+            new DateTimeOffset(2024, 6, 15, 0, 30, 0, TimeSpan.Zero));
+
+        var message = Chinese.Digest(digest);
+
+        Assert.Equal("每日简报 · 天津轻工职院 · 2024-06-15", message.Title);
+        Assert.Equal(
+            "### 📋 每日简报 · 天津轻工职院 · 2024-06-15\n" +
+            "进度正常 1 项 · 略有滞后 1 项\n" +
+            "\n" +
+            "- 🟢 学院领导班子走访用人单位：52 家（昨日 50），应达 45.6 家，目标 100 家 · 进度正常\n" +
+            "- 🟠 二级学院和职能部门领导走访用人单位：85 家，应达 91.3 家，目标 200 家 · 略有滞后（昨日进度正常）；滞后单位：新能源工程学院（明显滞后）",
+            message.Text);
+    }
+}

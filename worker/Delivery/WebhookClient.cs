@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Monitor.Worker.Delivery;
+
+/// <summary>
+/// Posts one markdown message to a WeCom or DingTalk group robot. Success is HTTP 200 with <c>"errcode": 0</c>; anything
+/// else throws <see cref="WebhookException"/>. The address (it holds the robot's key) never appears in a message.
+/// </summary>
+public sealed class WebhookClient(IHttpClientFactory httpClients, TimeProvider clock)
+{
+    public const string HttpClientName = "webhooks";
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
+    public async Task PostAsync(WebhookOptions webhook, WebhookMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        ArgumentNullException.ThrowIfNull(message);
+        var body = Body(webhook.Kind!.Value, message);
+        var url = webhook.Kind == WebhookKind.DingTalk && !string.IsNullOrEmpty(webhook.Secret)
+            ? SignedUrl(webhook.Url, webhook.Secret, clock.GetUtcNow())
+            : webhook.Url;
+
+        var client = httpClients.CreateClient(HttpClientName);
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = Json;
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.PostAsync(new Uri(url), content, cancellationToken);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new WebhookException($"Webhook '{webhook.Name}' did not answer within {client.Timeout.TotalSeconds:0.#} s.", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new WebhookException($"Webhook '{webhook.Name}' cannot be reached: {ex.Message}", ex);
+        }
+
+        using (response)
+        {
+            var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.StatusCode != System.Net.HttpStatusCode.OK)
+            {
+                throw new WebhookException($"Webhook '{webhook.Name}' answered HTTP {(int)response.StatusCode}: {Shorten(answer)}");
+            }
+
+            var (errcode, errmsg) = ReadAnswer(answer);
+            if (errcode != 0)
+            {
+                throw new WebhookException(errcode is null
+                    ? $"Webhook '{webhook.Name}' answered without an errcode: {Shorten(answer)}"
+                    : $"Webhook '{webhook.Name}' answered errcode {errcode}: {errmsg}");
+            }
+        }
+    }
+
+    /// <summary>The robot's JSON: WeCom <c>markdown.content</c>; DingTalk <c>markdown.title</c> and <c>markdown.text</c>.</summary>
+    public static byte[] Body(WebhookKind kind, WebhookMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("msgtype", "markdown");
+            json.WriteStartObject("markdown");
+            if (kind == WebhookKind.WeCom)
+            {
+                json.WriteString("content", message.Text);
+            }
+            else
+            {
+                json.WriteString("title", message.Title);
+                json.WriteString("text", message.Text);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// DingTalk's signature (加签): <c>timestamp</c> in milliseconds and <c>sign</c> = URL-encoded base64 of
+    /// HmacSHA256("timestamp\nsecret") keyed with the secret, added to the address's query.
+    /// </summary>
+    public static string SignedUrl(string url, string secret, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var timestamp = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var sign = Sign(timestamp, secret);
+        var separator = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        return $"{url}{separator}timestamp={timestamp}&sign={Uri.EscapeDataString(sign)}";
+    }
+
+    /// <summary>Base64 of HmacSHA256("timestamp\nsecret") keyed with the secret.</summary>
+    public static string Sign(string timestamp, string secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var hash = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}\n{secret}"));
+        return Convert.ToBase64String(hash);
+    }
+
+    private static (long? Errcode, string? Errmsg) ReadAnswer(string answer)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(answer);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("errcode", out var code) || code.ValueKind != JsonValueKind.Number)
+            {
+                return (null, null);
+            }
+
+            return (code.GetInt64(), root.TryGetProperty("errmsg", out var message) ? message.ToString() : null);
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "…");
+}
