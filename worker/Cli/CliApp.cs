@@ -32,7 +32,7 @@ public static class CliApp
                 .WithDescription("Ask the worker running here whether it is ready (for container healthchecks): exit 0 when ready, 1 when not.");
             config.AddBranch("import", import =>
             {
-                import.SetDescription("Import visits, a graduate roster or destinations from a CSV file exported from Excel, and send them to the worker over RabbitMQ.");
+                import.SetDescription("Import visits, cancellations, a graduate roster, withdrawals or destinations from a CSV file exported from Excel, and send them to the worker over RabbitMQ.");
                 import.AddCommand<ImportVisitsCommand>("visits")
                     .WithDescription("Import enterprise visits (访企拓岗走访记录) → EnterpriseVisitRecorded.")
                     .WithExample("import", "visits", "seeds/samples/visits.csv", "--Monitor:Transport=RabbitMq");
@@ -42,6 +42,12 @@ public static class CliApp
                 import.AddCommand<ImportDestinationsCommand>("destinations")
                     .WithDescription("Import graduate destinations (毕业去向) → GraduateDestinationReported.")
                     .WithExample("import", "destinations", "seeds/samples/destinations.csv", "--skip-invalid");
+                import.AddCommand<ImportCancellationsCommand>("cancellations")
+                    .WithDescription("Import cancellations of visits recorded in error (撤销走访记录) → EnterpriseVisitCancelled.")
+                    .WithExample("import", "cancellations", "seeds/samples/cancellations.csv", "--dry-run");
+                import.AddCommand<ImportWithdrawalsCommand>("withdrawals")
+                    .WithDescription("Import graduates withdrawn from a roster (e.g. 延期毕业) → GraduateWithdrawn.")
+                    .WithExample("import", "withdrawals", "seeds/samples/withdrawals.csv", "--cohort", "2024", "--dry-run");
             });
             config.UseStrictParsing();
         });

@@ -170,7 +170,9 @@ public sealed class CsvImport<TMessage>(ImportSchema<TMessage> schema, ImportCon
     private async Task<ColumnMap> ReadColumnsAsync(CsvReader reader, CancellationToken cancellationToken)
     {
         await reader.ReadHeaderAsync(cancellationToken);
-        return ColumnMap.Resolve(reader.Headers, schema.Fields, field => schema.OptionFor(field, context));
+        var columns = ColumnMap.Resolve(reader.Headers, schema.Fields, field => schema.OptionFor(field, context));
+        schema.CheckColumns(columns);
+        return columns;
     }
 
     private string Describe(TMessage message) => schema.Key(message).Replace(ImportHash.Separator, ' ');

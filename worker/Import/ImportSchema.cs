@@ -30,6 +30,11 @@ public abstract class ImportSchema<TMessage>
     /// <summary>Every field of the message, normalised, joined with <see cref="ImportHash.Separator"/>: equal for identical rows.</summary>
     public abstract string Canonical(TMessage message);
 
+    /// <summary>Refuses a header row the fields alone cannot judge (<see cref="ImportException"/>); called once the columns are resolved.</summary>
+    public virtual void CheckColumns(ColumnMap columns)
+    {
+    }
+
     /// <summary>The option that gives <paramref name="field"/> for every row, when it is set: <c>--institution</c> or <c>--cohort</c>.</summary>
     public virtual string? OptionFor(string field, ImportContext context)
     {
