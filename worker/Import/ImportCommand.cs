@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace Monitor.Worker.Import;
 
 /// <summary>
-/// <c>import visits|graduates|destinations FILE.csv</c>: checks every row with the consumers' own validation, reports
+/// <c>import visits|graduates|destinations|cancellations|withdrawals FILE.csv</c>: checks every row with the consumers' own validation, reports
 /// the rejected ones by line and column, and — only if none is rejected, unless <c>--skip-invalid</c> — sends the rows
 /// to the worker's queues on RabbitMQ with publisher confirms.
 /// </summary>
