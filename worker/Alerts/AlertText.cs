@@ -56,7 +56,7 @@ public static class AlertText
             }
 
             s.Append(institutionName).Append(" - ").Append(target.Name).Append(": ").Append(units.Count)
-                .Append(reminder ? " units still behind (reminder): " : previous is null ? " units behind: " : $" units turned worse from {previous}: ")
+                .Append(reminder ? $" units still {EnglishCondition(units)} (reminder): " : previous is null ? $" units {EnglishCondition(units)}: " : $" units turned worse from {previous}: ")
                 .Append(string.Join(", ", units.Select(u => $"{u.UnitName} {UnitFigures(u)} ({u.Status})"))).Append(". ");
             var unitName = target.IsRate ? "%" : target.Metric == MetricKind.PositionsOpened ? " positions" : " employers";
             s.Append("Institution: actual ").Append(Number(institution.Actual)).Append(unitName).Append(", target ").Append(Number(institution.Threshold)).Append(unitName);
@@ -75,7 +75,7 @@ public static class AlertText
         }
 
         s.Append(institutionName).Append('「').Append(target.Name).Append("」：").Append(units.Count)
-            .Append(reminder ? " 个单位仍落后于进度（持续提醒）：" : previous is null ? " 个单位落后于进度：" : $" 个单位由「{Chinese(previous.Value)}」转差：")
+            .Append(reminder ? $" 个单位仍{ChineseCondition(units)}（持续提醒）：" : previous is null ? $" 个单位{ChineseCondition(units)}：" : $" 个单位由「{Chinese(previous.Value)}」转差：")
             .Append(string.Join("、", units.Select(u => $"{u.UnitName} {UnitFigures(u)}（{Chinese(u.Status)}）"))).Append('。');
         var unit = target.IsRate ? "%" : target.Metric == MetricKind.PositionsOpened ? " 个" : " 家";
         var done = target.IsRate ? "全院落实率" : target.Metric == MetricKind.PositionsOpened ? "全院已开拓岗位" : "全院已走访";
@@ -213,6 +213,13 @@ public static class AlertText
 
         return s.ToString();
     }
+
+    /// <summary>What the grouped units have in common: all missed, all without data, or behind their pace.</summary>
+    private static string ChineseCondition(IReadOnlyList<LaggingUnit> units) =>
+        units.All(u => u.Status == TargetStatus.Missed) ? "未达成目标" : units.All(u => u.Status == TargetStatus.NoData) ? "无数据" : "落后于进度";
+
+    private static string EnglishCondition(IReadOnlyList<LaggingUnit> units) =>
+        units.All(u => u.Status == TargetStatus.Missed) ? "missed the target" : units.All(u => u.Status == TargetStatus.NoData) ? "without data" : "behind";
 
     private static string Chinese(TargetStatus status) => status switch
     {

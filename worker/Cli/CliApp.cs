@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Hosting;
+using Monitor.Worker.Import;
 using Monitor.Worker.Institutions;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -29,6 +30,25 @@ public static class CliApp
                 .WithDescription("Run the worker: consume events, evaluate targets, publish alerts and digests (the default).");
             config.AddCommand<HealthCommand>("health")
                 .WithDescription("Ask the worker running here whether it is ready (for container healthchecks): exit 0 when ready, 1 when not.");
+            config.AddBranch("import", import =>
+            {
+                import.SetDescription("Import visits, cancellations, a graduate roster, withdrawals or destinations from a CSV file exported from Excel, and send them to the worker over RabbitMQ.");
+                import.AddCommand<ImportVisitsCommand>("visits")
+                    .WithDescription("Import enterprise visits (访企拓岗走访记录) → EnterpriseVisitRecorded.")
+                    .WithExample("import", "visits", "seeds/samples/visits.csv", "--Monitor:Transport=RabbitMq");
+                import.AddCommand<ImportGraduatesCommand>("graduates")
+                    .WithDescription("Import a graduate roster (毕业生名册) → GraduateRegistered.")
+                    .WithExample("import", "graduates", "seeds/samples/graduates.csv", "--cohort", "2024", "--dry-run");
+                import.AddCommand<ImportDestinationsCommand>("destinations")
+                    .WithDescription("Import graduate destinations (毕业去向) → GraduateDestinationReported.")
+                    .WithExample("import", "destinations", "seeds/samples/destinations.csv", "--skip-invalid");
+                import.AddCommand<ImportCancellationsCommand>("cancellations")
+                    .WithDescription("Import cancellations of visits recorded in error (撤销走访记录) → EnterpriseVisitCancelled.")
+                    .WithExample("import", "cancellations", "seeds/samples/cancellations.csv", "--dry-run");
+                import.AddCommand<ImportWithdrawalsCommand>("withdrawals")
+                    .WithDescription("Import graduates withdrawn from a roster (e.g. 延期毕业) → GraduateWithdrawn.")
+                    .WithExample("import", "withdrawals", "seeds/samples/withdrawals.csv", "--cohort", "2024", "--dry-run");
+            });
             config.AddCommand<StatusCommand>("status")
                 .WithDescription("Show every target's figures and status from PostgreSQL (read-only).")
                 .WithExample("status", "--units", "--Monitor:Storage=Postgres")

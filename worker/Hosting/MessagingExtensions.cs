@@ -12,6 +12,9 @@ public static class MessagingExtensions
     /// <summary>The RabbitMQ connection settings' section (MassTransit's own names: Host, Port, VHost, User, Pass).</summary>
     public const string RabbitMqSection = "RabbitMqTransport";
 
+    /// <summary>Names the receive endpoints (queues) after their consumers: <c>monitor-enterprise-visit-recorded</c> and so on.</summary>
+    public static readonly IEndpointNameFormatter EndpointNames = new KebabCaseEndpointNameFormatter("monitor", false);
+
     /// <summary>
     /// MassTransit with one receive endpoint per consumer (so a raw JSON body is never offered to another message
     /// type's consumer), raw JSON accepted beside the envelope, publisher confirms, and no usage telemetry.
@@ -28,7 +31,7 @@ public static class MessagingExtensions
         services.AddMassTransit(x =>
         {
             x.DisableUsageTelemetry();
-            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter("monitor", false));
+            x.SetEndpointNameFormatter(EndpointNames);
             x.AddConsumer<EnterpriseVisitRecordedConsumer, MonitorConsumerDefinition<EnterpriseVisitRecordedConsumer>>();
             x.AddConsumer<EnterpriseVisitCancelledConsumer, MonitorConsumerDefinition<EnterpriseVisitCancelledConsumer>>();
             x.AddConsumer<GraduateRegisteredConsumer, MonitorConsumerDefinition<GraduateRegisteredConsumer>>();
@@ -42,17 +45,7 @@ public static class MessagingExtensions
             {
                 x.UsingRabbitMq((context, cfg) =>
                 {
-                    var rabbit = context.GetRequiredService<IOptions<RabbitMqTransportOptions>>().Value;
-                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VHost, h =>
-                    {
-                        h.Username(rabbit.User);
-                        h.Password(rabbit.Pass);
-                        h.PublisherConfirmation = true;
-                        if (rabbit.UseSsl)
-                        {
-                            h.UseSsl(_ => { });
-                        }
-                    });
+                    cfg.UseMonitorHost(context.GetRequiredService<IOptions<RabbitMqTransportOptions>>().Value);
                     cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
                     cfg.ConfigureJsonSerializerOptions(RequiredMembers.Apply);
                     cfg.ConfigureEndpoints(context);
@@ -81,5 +74,22 @@ public static class MessagingExtensions
         services.AddSingleton<AlertRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertRelay>());
         return builder;
+    }
+
+    /// <summary>The broker from the <c>RabbitMqTransport</c> settings, with publisher confirms (a send completes once RabbitMQ has the message).</summary>
+    public static void UseMonitorHost(this IRabbitMqBusFactoryConfigurator cfg, RabbitMqTransportOptions rabbit)
+    {
+        ArgumentNullException.ThrowIfNull(cfg);
+        ArgumentNullException.ThrowIfNull(rabbit);
+        cfg.Host(rabbit.Host, rabbit.Port, rabbit.VHost, h =>
+        {
+            h.Username(rabbit.User);
+            h.Password(rabbit.Pass);
+            h.PublisherConfirmation = true;
+            if (rabbit.UseSsl)
+            {
+                h.UseSsl(_ => { });
+            }
+        });
     }
 }

@@ -33,6 +33,9 @@ public sealed class RabbitMqPreflight(IOptions<RabbitMqTransportOptions> options
         try
         {
             await using var connection = await factory.CreateConnectionAsync("monitor-preflight", cancellationToken);
+
+            // The broker refuses a virtual host after the connection is open; only the first channel shows it.
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         }
         catch (BrokerUnreachableException ex) when (ex.InnerException is AuthenticationFailureException)
         {

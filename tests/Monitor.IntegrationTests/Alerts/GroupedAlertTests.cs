@@ -23,7 +23,7 @@ public sealed class GroupedAlertTests(WorkerEnvironment env) : IClassFixture<Wor
         Assert.Equal(AllUnits.Order(), grouped.LaggingUnits.Select(u => u.UnitCode).Order());
         Assert.All(grouped.LaggingUnits, u => Assert.Equal(TargetStatus.NoData, u.Status));
         Assert.Equal((null, TargetStatus.NoData, AlertSeverity.Warning, false), (grouped.UnitCode, grouped.Current, grouped.Severity, grouped.IsReminder));
-        Assert.StartsWith("【预警】天津轻工职院「二级学院和职能部门领导走访用人单位」：8 个单位落后于进度：", grouped.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("【预警】天津轻工职院「二级学院和职能部门领导走访用人单位」：8 个单位无数据：", grouped.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain(startup, a => a.UnitCode is not null);
         Assert.Equal(2, startup.Count); // the grouped alert and the institution's own
 

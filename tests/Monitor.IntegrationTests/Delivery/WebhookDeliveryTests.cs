@@ -146,7 +146,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal("无数据 4 项", lines[1]);
         var targetLines = lines.Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, targetLines.Count);
-        Assert.Contains("- 🟠 学院领导班子走访用人单位：0 家，应达 45.6 家，目标 100 家 · 无数据", targetLines);
+        Assert.Contains("- 🟠 学院领导班子走访用人单位：0 家，应达 45 家，目标 100 家 · 无数据", targetLines);
 
         // The job again on the same day: the same DigestId, so nothing more is posted.
         await scheduler.TriggerJob(DigestJob.KeyFor(WorkerEnvironment.Institution));
@@ -169,13 +169,13 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         null,
         null,
         200m,
-        149.7m,
+        149m,
         181m,
         5.4m,
         92,
         new DateOnly(2024, 12, 31),
-        [new LaggingUnit("XN", "新能源工程学院", 11m, 18.7m, TargetStatus.OffTrack), new LaggingUnit("RG", "人工智能学院", 15m, 18.7m, TargetStatus.AtRisk)],
-        "【严重】天津轻工职院「二级学院和职能部门领导走访用人单位」由「略有滞后」转为「明显滞后」。已走访 128 家，目标 200 家；按进度此时应达 149.7 家。还需走访 72 家，剩余 92 天，约每周 5.4 家。按近期进度预计截至 12月31日 达 181 家（170–181）。滞后单位：新能源工程学院 11/18.7、人工智能学院 15/18.7。",
+        [new LaggingUnit("XN", "新能源工程学院", 11m, 18m, TargetStatus.OffTrack), new LaggingUnit("RG", "人工智能学院", 15m, 18m, TargetStatus.AtRisk)],
+        "【严重】天津轻工职院「二级学院和职能部门领导走访用人单位」由「略有滞后」转为「明显滞后」。已走访 128 家，目标 200 家；按进度此时应达 149 家。还需走访 72 家，剩余 92 天，约每周 5.4 家。按近期进度预计截至 12月31日 达 181 家（170–181）。滞后单位：新能源工程学院 11/18、人工智能学院 15/18。",
         new DateTimeOffset(2024, 9, 30, 0, 35, 0, TimeSpan.Zero),
         false);
 
@@ -183,18 +183,18 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         "### 🔴 严重 · 天津轻工职院\n" +
         "**二级学院和职能部门领导走访用人单位**：由「略有滞后」转为「明显滞后」\n" +
         "\n" +
-        "> 【严重】天津轻工职院「二级学院和职能部门领导走访用人单位」由「略有滞后」转为「明显滞后」。已走访 128 家，目标 200 家；按进度此时应达 149.7 家。还需走访 72 家，剩余 92 天，约每周 5.4 家。按近期进度预计截至 12月31日 达 181 家（170–181）。滞后单位：新能源工程学院 11/18.7、人工智能学院 15/18.7。\n" +
+        "> 【严重】天津轻工职院「二级学院和职能部门领导走访用人单位」由「略有滞后」转为「明显滞后」。已走访 128 家，目标 200 家；按进度此时应达 149 家。还需走访 72 家，剩余 92 天，约每周 5.4 家。按近期进度预计截至 12月31日 达 181 家（170–181）。滞后单位：新能源工程学院 11/18、人工智能学院 15/18。\n" +
         "\n" +
         "- 实际：128 家\n" +
         "- 目标：200 家\n" +
-        "- 按进度应达：149.7 家\n" +
+        "- 按进度应达：149 家\n" +
         "- 预计截至 12月31日：181 家\n" +
         "- 所需进度：约每周 5.4 家\n" +
         "- 剩余天数：92 天\n" +
         "\n" +
         "**滞后单位**\n" +
-        "- 新能源工程学院：11 / 18.7 家（明显滞后）\n" +
-        "- 人工智能学院：15 / 18.7 家（略有滞后）\n" +
+        "- 新能源工程学院：11 / 18 家（明显滞后）\n" +
+        "- 人工智能学院：15 / 18 家（略有滞后）\n" +
         "\n" +
         "评估时间 2024-09-30 08:35";
 }

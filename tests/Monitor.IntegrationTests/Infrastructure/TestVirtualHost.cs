@@ -64,6 +64,14 @@ public sealed class TestVirtualHost : IAsyncDisposable
         return new QueueStats(messages, acked);
     }
 
+    /// <summary>Applies a policy (e.g. a queue length limit) to the queues whose names match <paramref name="pattern"/>.</summary>
+    public async Task SetQueuePolicyAsync(string name, string pattern, object definition)
+    {
+        var body = JsonContent.Create(new Dictionary<string, object> { ["pattern"] = pattern, ["definition"] = definition, ["apply-to"] = "queues", ["priority"] = 10 });
+        using var response = await http.PutAsync(new Uri($"api/policies/{Encoded}/{Uri.EscapeDataString(name)}", UriKind.Relative), body);
+        await EnsureSuccessAsync(response, $"set policy {name}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

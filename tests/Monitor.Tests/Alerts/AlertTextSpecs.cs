@@ -174,4 +174,17 @@ public class AlertTextSpecs
             "Institution: actual 62 employers, target 100 employers, expected by now 74 employers.",
             text);
     }
+
+    [Theory]
+    [InlineData(TargetStatus.Missed, TargetStatus.Missed, "2 个单位未达成目标：")]
+    [InlineData(TargetStatus.NoData, TargetStatus.NoData, "2 个单位无数据：")]
+    [InlineData(TargetStatus.Missed, TargetStatus.OffTrack, "2 个单位落后于进度：")]
+    public void When_units_are_grouped_on_a_first_look_should_say_what_they_have_in_common(TargetStatus first, TargetStatus second, string expected)
+    {
+        var units = new LaggingUnit[] { new("XN", "新能源工程学院", 11m, null, first), new("YS", "艺术工程学院", 12m, null, second) };
+
+        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "天津轻工职院", Behind, units, null, AlertSeverity.Critical, reminder: false, "zh-CN");
+
+        Assert.Contains("」：" + expected, text, StringComparison.Ordinal);
+    }
 }

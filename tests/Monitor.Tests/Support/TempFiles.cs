@@ -12,5 +12,12 @@ public sealed class TempFiles : IDisposable
         return path;
     }
 
+    public string Write(string name, byte[] content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
