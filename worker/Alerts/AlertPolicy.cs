@@ -17,7 +17,17 @@ public sealed record AlertDecision(AlertState State, bool Announce, TargetStatus
 /// </summary>
 public static class AlertPolicy
 {
-    public static AlertDecision Decide(string targetId, string scopeKey, AlertState? state, Assessment assessment, AlertSettings settings, DateTimeOffset now)
+    /// <param name="targetId">The target.</param>
+    /// <param name="scopeKey">The scope.</param>
+    /// <param name="state">The stored state, null before the first evaluation.</param>
+    /// <param name="assessment">The engine's assessment now.</param>
+    /// <param name="settings">The target's alert settings.</param>
+    /// <param name="now">The evaluation's time.</param>
+    /// <param name="remindEarly">
+    /// Another alert of the same target goes out in this evaluation: a reminder already half its interval old is sent
+    /// with it rather than on its own a few days later, so the target's reminders fall on the same days.
+    /// </param>
+    public static AlertDecision Decide(string targetId, string scopeKey, AlertState? state, Assessment assessment, AlertSettings settings, DateTimeOffset now, bool remindEarly = false)
     {
         var raw = assessment.Status;
         if (state is null)
@@ -36,7 +46,9 @@ public static class AlertPolicy
         if (next == current)
         {
             var quiet = observed with { CandidateStatus = null, CandidateSince = null };
-            if (IsPersistentBad(current) && settings.RemindEvery > TimeSpan.Zero && now - (state.LastNotifiedAt ?? state.StatusSince) >= settings.RemindEvery)
+            var sinceNotified = now - (state.LastNotifiedAt ?? state.StatusSince);
+            var due = sinceNotified >= settings.RemindEvery || (remindEarly && sinceNotified >= settings.RemindEvery / 2);
+            if (IsPersistentBad(current) && settings.RemindEvery > TimeSpan.Zero && due)
             {
                 return new AlertDecision(quiet with { Reminders = state.Reminders + 1, LastNotifiedAt = now }, true, current, true);
             }

@@ -28,8 +28,9 @@ public static class AlertText
             : Chinese(target, scopeName, a, previous, current, severity, reminder, lagging);
 
     /// <summary>
-    /// One alert for several units that turned worse (or are reminded) together: each unit with its figures and status,
-    /// worst first, then the institution's own figures.
+    /// One alert for several units that turned worse (or are reminded) together, or that improved together
+    /// (<paramref name="improving"/>): each unit with its figures and status, worst first, then the institution's own
+    /// figures.
     /// </summary>
     public static string GroupSummary(
         TargetDefinition target,
@@ -39,6 +40,7 @@ public static class AlertText
         TargetStatus? previous,
         AlertSeverity severity,
         bool reminder,
+        bool improving,
         string language)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -46,7 +48,8 @@ public static class AlertText
         ArgumentNullException.ThrowIfNull(units);
         var english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
         var s = new StringBuilder();
-        string UnitFigures(LaggingUnit u) => u.ExpectedByNow is { } expected ? $"{Number(u.Actual)}/{Number(expected)}" : Number(u.Actual);
+        var percent = target.IsRate ? "%" : string.Empty;
+        string UnitFigures(LaggingUnit u) => u.ExpectedByNow is { } expected ? $"{Number(u.Actual)}{percent}/{Number(expected)}{percent}" : Number(u.Actual) + percent;
         if (english)
         {
             s.Append('[').Append(severity).Append("] ");
@@ -56,7 +59,11 @@ public static class AlertText
             }
 
             s.Append(institutionName).Append(" - ").Append(target.Name).Append(": ").Append(units.Count)
-                .Append(reminder ? $" units still {EnglishCondition(units)} (reminder): " : previous is null ? $" units {EnglishCondition(units)}: " : $" units turned worse from {previous}: ")
+                .Append(
+                    improving ? (previous is not null && units.Select(u => u.Status).Distinct().Count() == 1 ? $" units from {previous} to {units[0].Status}: " : " units improved: ")
+                    : reminder ? $" units still {EnglishCondition(units)} (reminder): "
+                    : previous is null ? $" units {EnglishCondition(units)}: "
+                    : $" units turned worse from {previous}: ")
                 .Append(string.Join(", ", units.Select(u => $"{u.UnitName} {UnitFigures(u)} ({u.Status})"))).Append(". ");
             var unitName = target.IsRate ? "%" : target.Metric == MetricKind.PositionsOpened ? " positions" : " employers";
             s.Append("Institution: actual ").Append(Number(institution.Actual)).Append(unitName).Append(", target ").Append(Number(institution.Threshold)).Append(unitName);
@@ -75,7 +82,11 @@ public static class AlertText
         }
 
         s.Append(institutionName).Append('「').Append(target.Name).Append("」：").Append(units.Count)
-            .Append(reminder ? $" 个单位仍{ChineseCondition(units)}（持续提醒）：" : previous is null ? $" 个单位{ChineseCondition(units)}：" : $" 个单位由「{Chinese(previous.Value)}」转差：")
+            .Append(
+                improving ? (previous is not null && units.Select(u => u.Status).Distinct().Count() == 1 ? $" 个单位由「{Chinese(previous.Value)}」转为「{Chinese(units[0].Status)}」：" : " 个单位好转：")
+                : reminder ? $" 个单位仍{ChineseCondition(units)}（持续提醒）："
+                : previous is null ? $" 个单位{ChineseCondition(units)}："
+                : $" 个单位由「{Chinese(previous.Value)}」转差：")
             .Append(string.Join("、", units.Select(u => $"{u.UnitName} {UnitFigures(u)}（{Chinese(u.Status)}）"))).Append('。');
         var unit = target.IsRate ? "%" : target.Metric == MetricKind.PositionsOpened ? " 个" : " 家";
         var done = target.IsRate ? "全院落实率" : target.Metric == MetricKind.PositionsOpened ? "全院已开拓岗位" : "全院已走访";

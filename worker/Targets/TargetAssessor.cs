@@ -21,9 +21,14 @@ public sealed class TargetAssessor(InstitutionCatalog institutions, IVisitStore 
     {
         var institution = InstitutionOf(target);
         var unitCodes = institution.Units.Select(u => u.Code).ToList();
-        var measurements = target.IsRate
+        var built = target.IsRate
             ? PlacementMeasurements.Build(target, await placement.GetCohortAsync(institution.Id, target.CohortYear!.Value, cancellationToken), unitCodes)
             : VisitMeasurements.Build(target, await visits.GetActiveVisitsAsync(institution.Id, target.PeriodStart, target.Deadline, cancellationToken), unitCodes);
+
+        // NoData is about the target's feed: a unit is "without data" only when the whole target has heard nothing.
+        // A slow unit while the others report is judged by its pace.
+        var feedLastEventOn = built[ScopeKeys.Institution].LastEventOn;
+        var measurements = built.ToDictionary(m => m.Key, m => m.Key == ScopeKeys.Institution ? m.Value : m.Value with { LastEventOn = feedLastEventOn }, StringComparer.Ordinal);
 
         var unitAssessments = institution.Units
             .Where(u => measurements.ContainsKey(u.Code))

@@ -19,7 +19,12 @@ public static class TargetEngine
         var daysLeft = target.Deadline.DayNumber - today.DayNumber;
         var running = today >= target.PeriodStart && today <= target.Deadline;
 
-        decimal? expected = running ? Expected(target.Pace.ExpectedOn(today, target.PeriodStart, target.Deadline, threshold), rate) : null;
+        decimal? expected = running ? Expected(target.Pace.ExpectedOn(today, target.PeriodStart, target.Deadline, threshold), rate, denominator) : null;
+
+        // One graduate, in points of the rate: a rate moves in whole graduates, as a count moves in whole employers.
+        // Rates are compared at two decimals, so the band takes one graduate rounded up and the margin rounded down.
+        var oneGraduateUp = rate && denominator is > 0 ? Math.Ceiling(10000m / denominator.Value) / 100m : 0m;
+        var oneGraduateDown = rate && denominator is > 0 ? Math.Floor(10000m / denominator.Value) / 100m : 0m;
         var (forecast, low, high) = running ? Forecast(target, measurement, today, actual, rate) : (null, null, null);
         var (remaining, perWeek) = running ? Required(threshold, actual, numerator, denominator, daysLeft, rate) : (null, null);
         int? daysWithoutData = running
@@ -46,15 +51,16 @@ public static class TargetEngine
             var final = Round(measurement.ValueOn(target.Deadline), rate);
             status = withMargin = final >= threshold ? TargetStatus.Met : TargetStatus.Missed;
         }
-        else if (daysWithoutData > settings.NoDataAfterDays && today.DayNumber - target.PeriodStart.DayNumber >= settings.NoDataAfterDays)
+        else if (daysWithoutData > settings.NoDataAfterDays && today.DayNumber - target.PeriodStart.DayNumber >= settings.NoDataAfterDays && actual < expected)
         {
             status = withMargin = TargetStatus.NoData;
         }
         else
         {
-            // Counts move in whole employers: being one behind the line is always within the band.
-            var band = rate ? settings.TolerancePoints : Math.Max(1m, expected!.Value * settings.TolerancePercent / 100m);
-            var margin = rate ? settings.RecoveryMarginPoints : Math.Max(1m, expected!.Value * settings.RecoveryMarginPercent / 100m);
+            // Being one employer or one graduate behind the line is always within the band, and an improvement must
+            // clear its boundary by at least one: a small group cannot flap on a single report.
+            var band = rate ? Math.Max(settings.TolerancePoints, oneGraduateUp) : Math.Max(1m, expected!.Value * settings.TolerancePercent / 100m);
+            var margin = rate ? Math.Max(settings.RecoveryMarginPoints, oneGraduateDown) : Math.Max(1m, expected!.Value * settings.RecoveryMarginPercent / 100m);
 
             // The forecast condemns only after a full window of the period: a week-old period has no rate to extrapolate.
             var forecastCounts = today.DayNumber - target.PeriodStart.DayNumber + 1 >= settings.ForecastWindowDays;
@@ -121,10 +127,14 @@ public static class TargetEngine
     }
 
     /// <summary>
-    /// A count's expected-by-now is the whole number of employers the pace has reached (0.3 of an employer is not yet one
-    /// owed); a rate's is its curve's value to two decimals.
+    /// Expected-by-now in whole units owed: a count's is the whole number of employers the pace has reached (0.3 of an
+    /// employer is not yet one owed); a rate's is the whole number of the cohort's graduates its curve has reached, as a
+    /// rate to two decimals (77.5 % of 2,500 is 1,937.5: 1,937 owed, 77.48 %).
     /// </summary>
-    private static decimal Expected(decimal value, bool rate) => rate ? Round(value, rate) : Math.Floor(value);
+    private static decimal Expected(decimal value, bool rate, int? denominator) =>
+        !rate ? Math.Floor(value)
+        : denominator is > 0 ? Round(Math.Floor(value * denominator.Value / 100m) * 100m / denominator.Value, rate)
+        : Round(value, rate);
 
     /// <summary>Counts to one decimal (expected-by-now may be fractional); rates to two, as the reports quote them (95.44 %).</summary>
     private static decimal Round(decimal value, bool rate) => Math.Round(value, rate ? 2 : 1, MidpointRounding.AwayFromZero);

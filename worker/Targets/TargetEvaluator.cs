@@ -46,72 +46,127 @@ public sealed partial class TargetEvaluator(
         var unitAssessments = unitScopes.Select(s => (Unit: institution.FindUnit(s.UnitCode)!, s.Assessment)).ToList();
         IReadOnlyDictionary<string, Measurement> measurements = unitScopes.ToDictionary(s => s.UnitCode!, s => s.Measurement, StringComparer.Ordinal);
 
-        var results = new List<ScopeEvaluation>
-        {
-            await ApplyAsync(target, institution, null, whole.ScopeName, whole.Assessment, whole.Measurement, whole.Lagging, now, cancellationToken),
-        };
-        var grouped = await ApplyGroupedAsync(target, institution, whole.Assessment, unitAssessments, measurements, now, cancellationToken);
+        var (institutionResult, institutionAlert) =
+            await ApplyAsync(target, institution, null, whole.ScopeName, whole.Assessment, whole.Measurement, whole.Lagging, now, cancellationToken);
+        var results = new List<ScopeEvaluation> { institutionResult };
+        var grouped = await ApplyGroupedAsync(target, institution, whole.Assessment, institutionAlert, unitAssessments, measurements, now, cancellationToken);
         results.AddRange(grouped);
         foreach (var scope in unitScopes.Where(s => !grouped.Any(g => g.UnitCode == s.UnitCode)))
         {
-            results.Add(await ApplyAsync(target, institution, scope.UnitCode, scope.ScopeName, scope.Assessment, scope.Measurement, [], now, cancellationToken));
+            var (unitResult, _) = await ApplyAsync(target, institution, scope.UnitCode, scope.ScopeName, scope.Assessment, scope.Measurement, [], now, cancellationToken);
+            results.Add(unitResult);
         }
 
         return results;
     }
 
     /// <summary>
-    /// When at least <see cref="AlertSettings.GroupUnitsAtLeast"/> units would each announce a bad status (a change for the
-    /// worse or a reminder) in this evaluation, their states are saved with one alert for the institution that names them,
-    /// all in one transaction. Returns the units so handled (none when there are too few to group).
+    /// Units that would each announce a bad status (a change for the worse or a reminder) in this evaluation, with
+    /// grouping on (<see cref="AlertSettings.GroupUnitsAtLeast"/> above 0):
+    /// <list type="bullet">
+    /// <item>when the institution's own alert for the target went out in this same evaluation, names every one of them
+    /// as a lagging unit and is at least as severe as each of theirs, their states are saved without an alert of their
+    /// own (folded into it);</item>
+    /// <item>otherwise, when there are at least <see cref="AlertSettings.GroupUnitsAtLeast"/> of them, one alert for the
+    /// institution names them all.</item>
+    /// </list>
+    /// States and the alert are saved in one transaction. Returns the units so handled (none when each unit is left to
+    /// announce on its own).
     /// </summary>
     private async Task<IReadOnlyList<ScopeEvaluation>> ApplyGroupedAsync(
         TargetDefinition target,
         Institution institution,
         Assessment whole,
+        TargetStatusChanged? institutionAlert,
         List<(Unit Unit, Assessment Assessment)> units,
         IReadOnlyDictionary<string, Measurement> measurements,
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var groupAtLeast = target.Alerting.GroupUnitsAtLeast;
-        if (groupAtLeast < 2 || units.Count < groupAtLeast)
+        if (groupAtLeast < 1 || units.Count == 0 || (institutionAlert is null && (groupAtLeast < 2 || units.Count < groupAtLeast)))
         {
             return [];
         }
 
+        var handled = new List<ScopeEvaluation>();
         for (var attempt = 1; ; attempt++)
         {
-            var bad = new List<(Unit Unit, Assessment Assessment, AlertState? Before, AlertDecision Decision)>();
-            foreach (var (unit, assessment) in units)
+            var read = new List<(Unit Unit, Assessment Assessment, string ScopeKey, AlertState? Before)>();
+            foreach (var (unit, assessment) in units.Where(u => !handled.Any(h => h.UnitCode == u.Unit.Code)))
             {
                 var scopeKey = ScopeKeys.For(institution.Id, unit.Code);
-                var state = await alerts.GetStateAsync(target.Id, scopeKey, cancellationToken);
-                var decision = AlertPolicy.Decide(target.Id, scopeKey, state, assessment, target.Alerting, now);
-                if (decision.Announce && AlertPolicy.IsBad(decision.State.Status))
+                read.Add((unit, assessment, scopeKey, await alerts.GetStateAsync(target.Id, scopeKey, cancellationToken)));
+            }
+
+            // When a reminder of this target goes out now anyway, reminders half due go with it (see AlertPolicy.Decide),
+            // so the target's reminders fall on one day a week. Changes do not pull reminders forward.
+            var remindEarly = institutionAlert is { IsReminder: true }
+                || read.Any(r => AlertPolicy.Decide(target.Id, r.ScopeKey, r.Before, r.Assessment, target.Alerting, now).IsReminder);
+            var bad = new List<UnitDecision>();
+            var good = new List<UnitDecision>();
+            foreach (var (unit, assessment, scopeKey, state) in read)
+            {
+                var decision = AlertPolicy.Decide(target.Id, scopeKey, state, assessment, target.Alerting, now, remindEarly);
+                if (!decision.Announce)
                 {
-                    bad.Add((unit, assessment, state, decision));
+                    continue;
+                }
+
+                // Bad news: a change for the worse (or a first look at a bad status) or a reminder. Good news: any
+                // improvement, even to another bad status (OffTrack → AtRisk).
+                var worse = decision.IsReminder || decision.Previous is null || AlertPolicy.Rank(decision.State.Status) > AlertPolicy.Rank(decision.Previous.Value);
+                (worse && AlertPolicy.IsBad(decision.State.Status) ? bad : good).Add(new UnitDecision(unit, assessment, state, decision));
+            }
+
+            // A change must be named among the institution's lagging units to be folded into its alert; a reminder only
+            // repeats what was said, so it folds as long as the institution's alert is as severe.
+            var fold = institutionAlert is not null && bad.Count > 0 && bad.All(b =>
+                (b.Decision.IsReminder || institutionAlert.LaggingUnits.Any(u => u.UnitCode == b.Unit.Code))
+                && AlertPolicy.Severity(b.Decision.State.Status, b.Assessment.SmallGroup) <= institutionAlert.Severity);
+            var batches = new List<(List<UnitDecision> Units, TargetStatusChanged? Alert)>();
+            if (fold)
+            {
+                batches.Add((bad, null));
+            }
+            else if (groupAtLeast >= 2 && bad.Count >= groupAtLeast)
+            {
+                batches.Add((bad, GroupAlert(target, institution, whole, bad, improving: false, now)));
+            }
+
+            if (groupAtLeast >= 2 && good.Count >= groupAtLeast)
+            {
+                batches.Add((good, GroupAlert(target, institution, whole, good, improving: true, now)));
+            }
+
+            var saved = true;
+            foreach (var (batch, alert) in batches)
+            {
+                if (!await alerts.TrySaveAllAsync([.. batch.Select(b => new StateSave(b.Decision.State, b.Before?.Version ?? 0))], alert, cancellationToken))
+                {
+                    saved = false;
+                    break;
+                }
+
+                if (alert is null)
+                {
+                    LogFolded(logger, target.Id, institution.Id, batch.Count);
+                }
+                else
+                {
+                    LogGroupedAlert(logger, target.Id, institution.Id, batch.Count, alert.Current, alert.IsReminder);
+                }
+
+                foreach (var b in batch)
+                {
+                    await PublishSnapshotAsync(target, institution.Id, b.Unit.Code, b.Assessment, measurements[b.Unit.Code], b.Decision.State.Status, now, cancellationToken);
+                    handled.Add(new ScopeEvaluation(target, institution.Id, b.Unit.Code, b.Unit.Name, b.Assessment, b.Decision.State.Status, measurements[b.Unit.Code]));
                 }
             }
 
-            if (bad.Count < groupAtLeast)
+            if (saved)
             {
-                return [];
-            }
-
-            var alert = GroupAlert(target, institution, whole, bad.Select(b => (b.Unit, b.Assessment, b.Decision)).ToList(), now);
-            var saves = bad.Select(b => new StateSave(b.Decision.State, b.Before?.Version ?? 0)).ToList();
-            if (await alerts.TrySaveAllAsync(saves, alert, cancellationToken))
-            {
-                LogGroupedAlert(logger, target.Id, institution.Id, bad.Count, alert.Current, alert.IsReminder);
-                var results = new List<ScopeEvaluation>();
-                foreach (var (unit, assessment, _, decision) in bad)
-                {
-                    await PublishSnapshotAsync(target, institution.Id, unit.Code, assessment, measurements[unit.Code], decision.State.Status, now, cancellationToken);
-                    results.Add(new ScopeEvaluation(target, institution.Id, unit.Code, unit.Name, assessment, decision.State.Status, measurements[unit.Code]));
-                }
-
-                return results;
+                return handled;
             }
 
             if (attempt == SaveAttempts)
@@ -128,7 +183,8 @@ public sealed partial class TargetEvaluator(
         TargetDefinition target,
         Institution institution,
         Assessment whole,
-        IReadOnlyList<(Unit Unit, Assessment Assessment, AlertDecision Decision)> units,
+        List<UnitDecision> units,
+        bool improving,
         DateTimeOffset now)
     {
         var ordered = units
@@ -137,12 +193,13 @@ public sealed partial class TargetEvaluator(
             .ThenBy(u => u.Unit.Code, StringComparer.Ordinal)
             .ToList();
         var current = ordered[0].Decision.State.Status;
-        var previous = units.Select(u => u.Decision.Previous).Distinct().ToList() is [var only] ? only : null;
+        // "由「X」转差" only when every unit changed, and from the same status; reminders and mixed changes say what they share.
+        var previous = units.All(u => !u.Decision.IsReminder) && units.Select(u => u.Decision.Previous).Distinct().ToList() is [var only] ? only : null;
         var severity = units.Max(u => AlertPolicy.Severity(u.Decision.State.Status, u.Assessment.SmallGroup));
         var reminder = units.All(u => u.Decision.IsReminder);
         var named = ordered.Select(u => new LaggingUnit(u.Unit.Code, u.Unit.Name, u.Assessment.Actual, u.Assessment.ExpectedByNow, u.Decision.State.Status)).ToList();
         var scopeKey = ScopeKeys.For(institution.Id, null);
-        var summary = AlertText.GroupSummary(target, institution.ShortName, whole, named, previous, severity, reminder, options.Value.Language);
+        var summary = AlertText.GroupSummary(target, institution.ShortName, whole, named, previous, severity, reminder, improving, options.Value.Language);
         return new TargetStatusChanged(
             AlertIds.ForGroup(target.Id, scopeKey, units.Select(u => (u.Decision.State.ScopeKey, u.Decision.State.Transitions, u.Decision.State.Reminders))),
             target.Id,
@@ -161,7 +218,7 @@ public sealed partial class TargetEvaluator(
             whole.RequiredPerWeek,
             whole.DaysLeft,
             whole.Deadline,
-            named,
+            improving ? [.. named.Where(u => AlertPolicy.IsBad(u.Status))] : named,
             summary,
             now,
             reminder)
@@ -170,7 +227,7 @@ public sealed partial class TargetEvaluator(
         };
     }
 
-    private async Task<ScopeEvaluation> ApplyAsync(
+    private async Task<(ScopeEvaluation Evaluation, TargetStatusChanged? Alert)> ApplyAsync(
         TargetDefinition target,
         Institution institution,
         string? unitCode,
@@ -195,7 +252,7 @@ public sealed partial class TargetEvaluator(
                 }
 
                 await PublishSnapshotAsync(target, institution.Id, unitCode, assessment, measurement, decision.State.Status, now, cancellationToken);
-                return new ScopeEvaluation(target, institution.Id, unitCode, scopeName, assessment, decision.State.Status, measurement);
+                return (new ScopeEvaluation(target, institution.Id, unitCode, scopeName, assessment, decision.State.Status, measurement), alert);
             }
 
             if (attempt == SaveAttempts)
@@ -278,6 +335,12 @@ public sealed partial class TargetEvaluator(
     [LoggerMessage(Level = LogLevel.Information, Message = "Grouped alert {TargetId} {InstitutionId}: {Units} units, {Current} (reminder: {IsReminder})")]
     private static partial void LogGroupedAlert(ILogger logger, string targetId, string institutionId, int units, TargetStatus current, bool isReminder);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Units} unit alerts of {TargetId} {InstitutionId} folded into the institution's alert of the same evaluation")]
+    private static partial void LogFolded(ILogger logger, string targetId, string institutionId, int units);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Alert state of {TargetId} in {ScopeKey} was saved by another evaluation first; deciding again")]
     private static partial void LogConcurrentSave(ILogger logger, string targetId, string scopeKey);
+
+    /// <summary>A unit's assessment, the state it was decided from, and the decision.</summary>
+    private sealed record UnitDecision(Unit Unit, Assessment Assessment, AlertState? Before, AlertDecision Decision);
 }

@@ -153,7 +153,7 @@ public class AlertTextSpecs
             new("RG", "人工智能学院", 17m, 18m, TargetStatus.AtRisk),
         };
 
-        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "天津轻工职院", institution, units, TargetStatus.OnTrack, AlertSeverity.Critical, reminder: false, "zh-CN");
+        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "天津轻工职院", institution, units, TargetStatus.OnTrack, AlertSeverity.Critical, reminder: false, improving: false, "zh-CN");
 
         Assert.Equal(
             "【严重】天津轻工职院「二级学院和职能部门领导走访用人单位」：3 个单位由「进度正常」转差：" +
@@ -167,7 +167,7 @@ public class AlertTextSpecs
     {
         var units = new LaggingUnit[] { new("XN", "新能源工程学院", 3m, 17m, TargetStatus.OffTrack), new("YS", "艺术工程学院", 5m, 17m, TargetStatus.AtRisk), new("ZJ", "招生就业处", 0m, null, TargetStatus.NoData) };
 
-        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "TJQG", Behind, units, null, AlertSeverity.Critical, reminder: true, "en");
+        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "TJQG", Behind, units, null, AlertSeverity.Critical, reminder: true, improving: false, "en");
 
         Assert.Equal(
             "[Critical] TJQG - 二级学院和职能部门领导走访用人单位: 3 units still behind (reminder): 新能源工程学院 3/17 (OffTrack), 艺术工程学院 5/17 (AtRisk), 招生就业处 0 (NoData). " +
@@ -183,8 +183,24 @@ public class AlertTextSpecs
     {
         var units = new LaggingUnit[] { new("XN", "新能源工程学院", 11m, null, first), new("YS", "艺术工程学院", 12m, null, second) };
 
-        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "天津轻工职院", Behind, units, null, AlertSeverity.Critical, reminder: false, "zh-CN");
+        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "天津轻工职院", Behind, units, null, AlertSeverity.Critical, reminder: false, improving: false, "zh-CN");
 
         Assert.Contains("」：" + expected, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_units_improve_together_should_say_from_what_to_what()
+    {
+        var target = TestTargets.Placement();
+        var whole = TargetEngine.Assess(target, 95m, Counts.Rate(2500, (new DateOnly(2024, 8, 1), 2386)), new DateOnly(2024, 9, 1));
+        var met = new LaggingUnit[] { new("JX", "机械工程学院", 96.43m, null, TargetStatus.Met), new("DZ", "电子信息与自动化学院", 96.5m, null, TargetStatus.Met), new("CL", "材料工程学院", 96.43m, null, TargetStatus.Met) };
+        var mixed = new LaggingUnit[] { new("JX", "机械工程学院", 96.43m, null, TargetStatus.Met), new("CL", "材料工程学院", 93.1m, 94m, TargetStatus.AtRisk), new("DZ", "电子信息与自动化学院", 96.5m, null, TargetStatus.OnTrack) };
+
+        var same = AlertText.GroupSummary(target, "天津轻工职院", whole, met, TargetStatus.OnTrack, AlertSeverity.Info, reminder: false, improving: true, "zh-CN");
+        var different = AlertText.GroupSummary(target, "天津轻工职院", whole, mixed, TargetStatus.OffTrack, AlertSeverity.Warning, reminder: false, improving: true, "zh-CN");
+
+        Assert.StartsWith("【提示】天津轻工职院「2024 届高职毕业生毕业去向落实率」：3 个单位由「进度正常」转为「已达成」：机械工程学院 96.43%（已达成）", same, StringComparison.Ordinal);
+        Assert.Contains("：3 个单位好转：", different, StringComparison.Ordinal);
+        Assert.DoesNotContain("转差", same + different, StringComparison.Ordinal);
     }
 }

@@ -182,8 +182,41 @@ public class TargetEngineSpecs
         Assert.Equal(1000, a.Denominator);
     }
 
+    [Fact]
+    public void When_a_small_group_is_a_graduate_short_of_its_curve_should_owe_whole_graduates_and_keep_it_in_the_band()
+    {
+        // 30 graduates: one is 3.33 points. 3 March expects 2.28 % (0.68 of a graduate): none owed yet.
+        var early = Placement(new DateOnly(2024, 3, 3), Counts.Rate(30));
+
+        // 15 June expects 77.5 % (23.25 graduates): 23 owed, 22 placed is one short, inside the band.
+        var oneShort = Placement(June15, Counts.Rate(30, (new DateOnly(2024, 6, 1), 22)));
+
+        Assert.Equal((0m, TargetStatus.OnTrack), (early.ExpectedByNow!.Value, early.Status));
+        Assert.Equal(76.67m, oneShort.ExpectedByNow);
+        Assert.Equal(TargetStatus.AtRisk, oneShort.Status);
+
+        // Improving needs one more graduate than expected, not half a point: 23 of 23 owed stays AtRisk with the margin.
+        var atTheLine = Placement(June15, Counts.Rate(30, (new DateOnly(2024, 6, 1), 23)));
+        Assert.Equal((TargetStatus.OnTrack, TargetStatus.AtRisk), (atTheLine.Status, atTheLine.StatusWithMargin));
+        var oneAbove = Placement(June15, Counts.Rate(30, (new DateOnly(2024, 6, 1), 24)));
+        Assert.Equal(TargetStatus.OnTrack, oneAbove.StatusWithMargin);
+    }
+
+    [Fact]
+    public void When_a_scope_ahead_of_its_pace_hears_nothing_for_a_month_should_stay_on_track_not_no_data()
+    {
+        // 60 employers by mid-April, nothing since: 100 × 167/366 = 45 owed by 15 June.
+        var ahead = Visits(June15, Counts.Of((new DateOnly(2024, 4, 10), 60)));
+
+        // 40 by mid-April and nothing since: behind and silent, so the feed may have stopped.
+        var behind = Visits(June15, Counts.Of((new DateOnly(2024, 4, 10), 40)));
+
+        Assert.Equal(TargetStatus.OnTrack, ahead.Status);
+        Assert.Equal(TargetStatus.NoData, behind.Status);
+    }
+
     [Theory]
-    [InlineData(2024, 3, 1, 0.76)] // 70 × 1/92
+    [InlineData(2024, 3, 1, 0.7)] // 70 × 1/92 = 0.76 % of 1,000 graduates: 7 owed
     [InlineData(2024, 4, 15, 35)] // 70 × 46/92
     [InlineData(2024, 5, 31, 70)]
     [InlineData(2024, 6, 15, 77.5)] // halfway from 70 (31 May) to 85 (30 June)
