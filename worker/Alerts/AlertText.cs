@@ -60,7 +60,9 @@ public static class AlertText
 
             s.Append(institutionName).Append(" - ").Append(target.Name).Append(": ").Append(units.Count)
                 .Append(
-                    improving ? (previous is not null && units.Select(u => u.Status).Distinct().Count() == 1 ? $" units from {previous} to {units[0].Status}: " : " units improved: ")
+                    improving ? (units.Select(u => u.Status).Distinct().Count() != 1 ? " units improved: "
+                        : previous is null ? $" units {units[0].Status}: "
+                        : $" units from {previous} to {units[0].Status}: ")
                     : reminder ? $" units still {EnglishCondition(units)} (reminder): "
                     : previous is null ? $" units {EnglishCondition(units)}: "
                     : $" units turned worse from {previous}: ")
@@ -83,7 +85,9 @@ public static class AlertText
 
         s.Append(institutionName).Append('「').Append(target.Name).Append("」：").Append(units.Count)
             .Append(
-                improving ? (previous is not null && units.Select(u => u.Status).Distinct().Count() == 1 ? $" 个单位由「{Chinese(previous.Value)}」转为「{Chinese(units[0].Status)}」：" : " 个单位好转：")
+                improving ? (units.Select(u => u.Status).Distinct().Count() != 1 ? " 个单位好转："
+                    : previous is null ? $" 个单位当前「{Chinese(units[0].Status)}」："
+                    : $" 个单位由「{Chinese(previous.Value)}」转为「{Chinese(units[0].Status)}」：")
                 : reminder ? $" 个单位仍{ChineseCondition(units)}（持续提醒）："
                 : previous is null ? $" 个单位{ChineseCondition(units)}："
                 : $" 个单位由「{Chinese(previous.Value)}」转差：")
@@ -175,7 +179,8 @@ public static class AlertText
 
         if (lagging.Count > 0)
         {
-            s.Append("滞后单位：").Append(string.Join("、", lagging.Select(u => u.ExpectedByNow is { } expected ? $"{u.UnitName} {Number(u.Actual)}/{Number(expected)}" : $"{u.UnitName} {Number(u.Actual)}"))).Append('。');
+            var pct = t.IsRate ? "%" : string.Empty;
+            s.Append("滞后单位：").Append(string.Join("、", lagging.Select(u => u.ExpectedByNow is { } expected ? $"{u.UnitName} {Number(u.Actual)}{pct}/{Number(expected)}{pct}" : $"{u.UnitName} {Number(u.Actual)}{pct}"))).Append('。');
         }
 
         return s.ToString();

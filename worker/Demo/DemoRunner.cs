@@ -60,12 +60,12 @@ public sealed partial class DemoRunner(
             {
                 if (alert.Severity != AlertSeverity.Info || alert.UnitCode is null)
                 {
-                    AnsiConsole.MarkupLine($"[{StatusBoard.Colour(alert.Current)}]•[/] {Markup.Escape(alert.Summary)}");
+                    ConsoleLines.Write(AnsiConsole.Console, $"[{StatusBoard.Colour(alert.Current)}]•[/] {Markup.Escape(alert.Summary)}");
                 }
             }
         }
 
-        AnsiConsole.MarkupLine("[grey]The worker keeps running: it re-evaluates every 5 minutes and consumes new events. Ctrl+C stops it.[/]");
+        ConsoleLines.Write(AnsiConsole.Console, "[grey]The worker keeps running: it re-evaluates every 5 minutes and consumes new events. Ctrl+C stops it.[/]");
     }
 
     private async Task PublishAllAsync<T>(IReadOnlyList<T> messages, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public sealed class DisadvantagedAlertTests(WorkerEnvironment env) : IClassFixtu
         // Five units off track in the same evaluation as the institution's own alert: that alert names them as lagging
         // units, worst first, and no unit alert goes out on its own (folded into it).
         Assert.Equal(["DZ", "JX", "RG", "CL", "XN"], alert.LaggingUnits.Select(u => u.UnitCode));
-        Assert.Contains("滞后单位：电子信息与自动化学院 40/80、机械工程学院 40/80", alert.Summary, StringComparison.Ordinal);
+        Assert.Contains("滞后单位：电子信息与自动化学院 40%/80%、机械工程学院 40%/80%", alert.Summary, StringComparison.Ordinal);
         Assert.Single(raised);
 
         // An hour later, and again, and again: nothing new (the next reminder is due in 7 days).
