@@ -38,6 +38,7 @@ public static class ImportReport
         }
     }
 
+    /// <summary>The counts: rows read, valid, rejected, duplicates, and messages sent to the worker.</summary>
     /// <param name="console">Where to write.</param>
     /// <param name="check">The checking pass.</param>
     /// <param name="sent">The messages RabbitMQ confirmed; null when none was sent.</param>
