@@ -71,6 +71,10 @@ public static class CliApp
             case ConfigurationException or StartupException or OptionsValidationException:
                 console.MarkupLineInterpolated($"[red]Monitor cannot start:[/] {inner.Message}");
                 return ExitCodes.CannotStart;
+            case CommandParseException or CommandRuntimeException:
+                // The command line itself is wrong (an unknown option, a value that is not a year): input, not settings.
+                console.MarkupLineInterpolated($"[red]{inner.Message}[/] (--help lists the options)");
+                return ExitCodes.InputRejected;
             case CommandAppException:
                 console.MarkupLineInterpolated($"[red]{inner.Message}[/]");
                 return ExitCodes.CannotStart;

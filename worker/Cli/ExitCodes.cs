@@ -6,7 +6,10 @@ public static class ExitCodes
     /// <summary>Done, nothing rejected.</summary>
     public const int Ok = 0;
 
-    /// <summary>The command ran but found problems in its input (for example rejected CSV rows).</summary>
+    /// <summary>
+    /// The input is wrong: the command found problems in it (rejected CSV rows, a missing file or column), or the
+    /// command line cannot be read (an unknown option, a value of the wrong kind).
+    /// </summary>
     public const int InputRejected = 1;
 
     /// <summary>The settings, the seed files or a server are wrong or unreachable: nothing was done.</summary>

@@ -15,6 +15,12 @@ public sealed class CancellationImportSchema : ImportSchema<EnterpriseVisitCance
 
     private static readonly VisitImportSchema Visits = new();
 
+    private static readonly IReadOnlyList<ImportField> GraduateMarks =
+    [
+        .. new GraduateImportSchema().Fields.Where(f => f.Name is GraduateImportSchema.GraduateId or GraduateImportSchema.Major or GraduateImportSchema.Disadvantaged),
+        .. new DestinationImportSchema().Fields.Where(f => f.Name is DestinationImportSchema.Destination or DestinationImportSchema.ReportId),
+    ];
+
     /// <summary>The visit's own columns, from which the id of a visit imported without 走访编号 is derived.</summary>
     private static readonly IReadOnlyList<ImportField> VisitFields =
         [.. Visits.Fields.Where(f => f.Name is not VisitImportSchema.VisitId and not ImportRow.InstitutionField)];
@@ -29,9 +35,27 @@ public sealed class CancellationImportSchema : ImportSchema<EnterpriseVisitCance
     [
         new(VisitImportSchema.VisitId, false, ["走访编号", "VisitId"]),
         new(ImportRow.InstitutionField, true, ["院校代码", "学校代码", "InstitutionId", "Institution"]),
-        new(Reason, false, ["撤销原因", "取消原因", "原因", "Reason"]),
+        new(Reason, true, ["撤销原因", "取消原因", "原因", "Reason"]),
         .. VisitFields.Select(f => f with { Required = false }),
     ];
+
+    /// <summary>
+    /// Refuses a visits file (the visit's columns and no reason column: imported as cancellations, it would cancel
+    /// every visit it lists) and a file about graduates (学号, 毕业去向 …), naming the import meant.
+    /// </summary>
+    public override void CheckHeaders(IReadOnlyList<string> headers)
+    {
+        const string Expected = "A cancellations file names each visit by 走访编号 (or by its row copied from the visits file) and gives a reason (撤销原因, 取消原因, 原因 or Reason) for every row: that reason column is what tells copied visit rows from a visits file.";
+        ImportLookalike.Refuse(
+            ImportLookalike.Columns(ImportLookalike.Foreign(headers, Fields), GraduateMarks), Noun, "a file about graduates", "import graduates`, `import withdrawals` or `import destinations", Expected);
+        if (ImportLookalike.Columns(headers, Fields.Where(f => f.Name == Reason)).Count == 0)
+        {
+            ImportLookalike.Refuse(ImportLookalike.Columns(headers, VisitFields), Noun, "a visits file", "import visits", Expected);
+        }
+    }
+
+    public override string Consequence(int count) =>
+        $"cancels {count} visit(s): the worker stops counting them (their positions, and their employers unless another visit covers them), and keeps the first cancellation of a visit";
 
     /// <summary>A file without 走访编号 must have every column a visit requires, or no row could name its visit.</summary>
     public override void CheckColumns(ColumnMap columns)
@@ -50,7 +74,13 @@ public sealed class CancellationImportSchema : ImportSchema<EnterpriseVisitCance
     public override EnterpriseVisitCancelled Map(ImportRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new EnterpriseVisitCancelled(VisitId(row), row.Institution(), row.Text(Reason) ?? string.Empty);
+        var reason = row.Text(Reason);
+        if (reason is null)
+        {
+            row.Problem(Reason, "required: why the visit is cancelled (误录, 重复登记 …)");
+        }
+
+        return new EnterpriseVisitCancelled(VisitId(row), row.Institution(), reason ?? string.Empty);
     }
 
     public override IReadOnlyList<string> Validate(EnterpriseVisitCancelled message, ImportContext context)

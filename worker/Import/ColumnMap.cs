@@ -7,13 +7,17 @@ public sealed class ColumnMap
     private readonly IReadOnlyList<ImportField> fields;
     private readonly Func<string, string?> option;
 
-    private ColumnMap(Dictionary<string, (int Index, string Header)> byField, IReadOnlyList<ImportField> fields, Func<string, string?> option, IReadOnlyList<string> ignored)
+    private ColumnMap(Dictionary<string, (int Index, string Header)> byField, IReadOnlyList<ImportField> fields, Func<string, string?> option, IReadOnlyList<string> ignored, int count)
     {
+        Count = count;
         this.byField = byField;
         this.fields = fields;
         this.option = option;
         Ignored = ignored;
     }
+
+    /// <summary>The cells of the header row, empty ones included: a data row with more non-empty cells is refused.</summary>
+    public int Count { get; }
 
     /// <summary>The columns that give no field (ignored; empty header cells are not listed).</summary>
     public IReadOnlyList<string> Ignored { get; }
@@ -83,7 +87,7 @@ public sealed class ColumnMap
 
         return problems.Count > 0
             ? throw new ImportException(string.Join(Environment.NewLine + "  ", ["The header row cannot be used:", .. problems]) + Environment.NewLine + $"  The header row read: {string.Join(", ", headers)}")
-            : new ColumnMap(byField, fields, option, ignored);
+            : new ColumnMap(byField, fields, option, ignored, headers.Count);
     }
 
     public bool Has(string field) => byField.ContainsKey(field);

@@ -170,6 +170,7 @@ public sealed class CsvImport<TMessage>(ImportSchema<TMessage> schema, ImportCon
     private async Task<ColumnMap> ReadColumnsAsync(CsvReader reader, CancellationToken cancellationToken)
     {
         await reader.ReadHeaderAsync(cancellationToken);
+        schema.CheckHeaders(reader.Headers);
         var columns = ColumnMap.Resolve(reader.Headers, schema.Fields, field => schema.OptionFor(field, context));
         schema.CheckColumns(columns);
         return columns;

@@ -58,6 +58,14 @@ public sealed class DestinationImportSchema : ImportSchema<GraduateDestinationRe
         new(EmployerCreditCode, false, ["统一社会信用代码", "信用代码", "社会信用代码", "CreditCode", "EmployerCreditCode"]),
     ];
 
+    public override string? DerivedIdNote(ColumnMap columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return columns.Has(ReportId)
+            ? null
+            : "ids derived from row content (no 报告编号 column): a corrected row is a new report beside the old one, and it replaces the old one only with a later 落实日期 or 上报时间";
+    }
+
     public override GraduateDestinationReported Map(ImportRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -91,10 +99,11 @@ public sealed class DestinationImportSchema : ImportSchema<GraduateDestinationRe
         return PlacementValidation.Validate(message, context.Institutions, context.Clock.GetUtcNow());
     }
 
+    /// <summary>The store keeps one report per institution and report id: two institutions may both use R-0001.</summary>
     public override string Key(GraduateDestinationReported message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return message.ReportId;
+        return string.Join(ImportHash.Separator, message.InstitutionId, message.ReportId);
     }
 
     public override string Canonical(GraduateDestinationReported message)

@@ -77,11 +77,17 @@ public abstract class ImportCommand<TMessage, TSettings>(HostArguments arguments
         ImportReport.Header(console, Schema.Noun, settings.File, encoding);
         var check = await WithProgressAsync("Checking", settings.File, progress => import.CheckAsync(settings.File, encoding, progress, cancellationToken));
         ImportReport.Check(console, check);
+        if (Schema.DerivedIdNote(check.Columns) is { } note)
+        {
+            ImportReport.Line(console, "[yellow]Note:[/] " + Markup.Escape(note) + ".");
+        }
+
         var outcome = check.Rejected > 0 ? ExitCodes.InputRejected : ExitCodes.Ok;
+        var consequence = Schema.Consequence(check.ToPublish);
         if (settings.DryRun)
         {
             ImportReport.Summary(console, check, null);
-            ImportReport.Line(console, "Dry run: nothing was sent.");
+            ImportReport.Line(console, "Dry run: nothing was sent." + (consequence is null ? string.Empty : Markup.Escape($" Sent, this file {consequence}.")));
             return outcome;
         }
 
@@ -90,12 +96,22 @@ public abstract class ImportCommand<TMessage, TSettings>(HostArguments arguments
             ImportReport.Summary(console, check, null);
             ImportReport.Line(
                 console,
-                $"[red]Nothing was published:[/] {check.Rejected} row(s) rejected. Correct them and import the file again, or add --skip-invalid to publish the {check.ToPublish} valid row(s) now.");
+                $"[red]Nothing was sent:[/] {check.Rejected} row(s) rejected. Correct them and import the file again, or add --skip-invalid to send the {check.ToPublish} valid row(s) now.");
             return outcome;
         }
 
-        var published = check.ToPublish == 0 ? 0 : await PublishAsync(builder, import, settings.File, check, options.PublishTimeout, cancellationToken);
-        ImportReport.Summary(console, check, published);
+        var sent = check.ToPublish == 0 ? 0 : await PublishAsync(builder, import, settings.File, check, options.PublishTimeout, cancellationToken);
+        ImportReport.Summary(console, check, sent);
+        if (sent > 0)
+        {
+            if (consequence is not null)
+            {
+                ImportReport.Line(console, Markup.Escape($"This import {Schema.Consequence(sent)}."));
+            }
+
+            ImportReport.Refusals(console, Schema.Queue);
+        }
+
         return outcome;
     }
 
@@ -122,7 +138,7 @@ public abstract class ImportCommand<TMessage, TSettings>(HostArguments arguments
         {
             ImportReport.Summary(console, check, sender.Confirmed);
             throw new StartupException(
-                $"{ex.Message}{Environment.NewLine}{sender.Confirmed} of {check.ToPublish} row(s) were published before the import stopped. Importing the same file again is safe: every row keeps its id, and the worker stores each id once.",
+                $"{ex.Message}{Environment.NewLine}{sender.Confirmed} of {check.ToPublish} row(s) were sent to the worker (confirmed by RabbitMQ) before the import stopped. Importing the same file again is safe: every row keeps its id, and the worker stores each id once.",
                 ex);
         }
         finally

@@ -38,11 +38,24 @@ public static class ImportReport
         }
     }
 
-    public static void Summary(IAnsiConsole console, ImportCheck check, int? published)
+    /// <summary>The counts: rows read, valid, rejected, duplicates, and messages sent to the worker.</summary>
+    /// <param name="console">Where to write.</param>
+    /// <param name="check">The checking pass.</param>
+    /// <param name="sent">The messages RabbitMQ confirmed; null when none was sent.</param>
+    public static void Summary(IAnsiConsole console, ImportCheck check, int? sent)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(check);
-        Line(console, $"Rows read: {check.Rows} · valid: {check.Valid} · [{(check.Rejected > 0 ? "red" : "default")}]rejected: {check.Rejected}[/] · duplicates: {check.Duplicates} · published: {published ?? 0}");
+        Line(console, $"Rows read: {check.Rows} · valid: {check.Valid} · [{(check.Rejected > 0 ? "red" : "default")}]rejected: {check.Rejected}[/] · duplicates: {check.Duplicates} · sent to the worker: {sent ?? 0}");
+    }
+
+    /// <summary>After sending: the worker checks every message again against what it holds, and may refuse some.</summary>
+    public static void Refusals(IAnsiConsole console, string queue)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        Line(console, Markup.Escape(
+            "Sent is not yet stored: the worker checks each message again against what it holds and refuses a conflict (for example a graduate already registered with another unit, or an id reused with other content). "
+            + $"A refusal is published as EventRejected (exchange Monitor.Messages:EventRejected), the message is kept in {queue}_error, and the worker logs it."));
     }
 
     /// <summary>

@@ -92,7 +92,9 @@ public sealed class ImportRow
             return date;
         }
 
-        Problem(field, $"'{text}' is not a date (2024-03-12, 2024/3/12 or 2024年3月12日)");
+        Problem(field, ImportText.LooksLikeExcelSerialDate(text)
+            ? $"'{text}' looks like an Excel date serial number: format the column as a date (yyyy-MM-dd) before exporting"
+            : $"'{text}' is not a date (2024-03-12, 2024/3/12 or 2024年3月12日)");
         return default;
     }
 
@@ -110,7 +112,9 @@ public sealed class ImportRow
             return timestamp;
         }
 
-        Problem(field, $"'{text}' is not a date and time (2024-05-22 10:15, 2024/5/22 10:15:00 or 2024-05-22T10:15:00+08:00)");
+        Problem(field, ImportText.LooksLikeExcelSerialDate(text)
+            ? $"'{text}' looks like an Excel date serial number: format the column as a date and time (yyyy-MM-dd HH:mm) before exporting"
+            : $"'{text}' is not a date and time (2024-05-22 10:15, 2024/5/22 10:15:00 or 2024-05-22T10:15:00+08:00)");
         return null;
     }
 
@@ -194,6 +198,19 @@ public sealed class ImportRow
         for (var i = 0; i < indexes.Length; i++)
         {
             cells[i] = ImportText.Cell(reader.GetString(indexes[i]));
+        }
+
+        // A cell beyond the header is most often half of a number with an unquoted comma (1,200): its column was
+        // read as 1, and every later cell shifted. Empty cells there (trailing commas) are harmless.
+        for (var i = Columns.Count; i < reader.FieldCount; i++)
+        {
+            if (!reader.IsEmpty(i) && ImportText.Cell(reader.GetString(i)) is not null)
+            {
+                Problem(
+                    $"cell {i + 1}",
+                    $"{reader.FieldCount} cells, the header has {Columns.Count}: an unquoted comma in a number such as 1,200? Quote the cell (\"1,200\") or write the number without the comma");
+                break;
+            }
         }
     }
 

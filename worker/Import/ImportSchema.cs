@@ -30,6 +30,20 @@ public abstract class ImportSchema<TMessage>
     /// <summary>Every field of the message, normalised, joined with <see cref="ImportHash.Separator"/>: equal for identical rows.</summary>
     public abstract string Canonical(TMessage message);
 
+    /// <summary>
+    /// Refuses a header row that shows the file is meant for another import (<see cref="ImportException"/>, naming
+    /// that import); called with the header row as read, before the columns are resolved.
+    /// </summary>
+    public virtual void CheckHeaders(IReadOnlyList<string> headers)
+    {
+    }
+
+    /// <summary>A warning when <paramref name="columns"/> give no id and the rows' ids are derived from their content: null by default.</summary>
+    public virtual string? DerivedIdNote(ColumnMap columns) => null;
+
+    /// <summary>What sending <paramref name="count"/> rows does to the worker's figures, when that cannot be undone by importing again: "cancels 2 visit(s) …"; null otherwise.</summary>
+    public virtual string? Consequence(int count) => null;
+
     /// <summary>Refuses a header row the fields alone cannot judge (<see cref="ImportException"/>); called once the columns are resolved.</summary>
     public virtual void CheckColumns(ColumnMap columns)
     {

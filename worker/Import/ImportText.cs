@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Monitor.Worker.Import;
 
 /// <summary>How header names and the words of a spreadsheet are compared, and how its dates and numbers are read.</summary>
-public static class ImportText
+public static partial class ImportText
 {
     private static readonly string[] DateFormats =
     [
@@ -80,11 +81,25 @@ public static class ImportText
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    /// <summary>A whole number, also written with thousands separators or as "12.0".</summary>
+    /// <summary>
+    /// A whole number, also written as "12.0" or with thousands separators in groups of three ("1,200"; "1,2" is
+    /// refused rather than read as 12).
+    /// </summary>
     public static bool TryWholeNumber(string value, out int number)
     {
         var text = value.Normalize(NormalizationForm.FormKC).Trim();
-        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed)
+        if (text.Contains(',', StringComparison.Ordinal))
+        {
+            if (!GroupedThousands().IsMatch(text))
+            {
+                number = 0;
+                return false;
+            }
+
+            text = text.Replace(",", string.Empty, StringComparison.Ordinal);
+        }
+
+        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed)
             && parsed == decimal.Truncate(parsed) && parsed is >= int.MinValue and <= int.MaxValue)
         {
             number = (int)parsed;
@@ -94,6 +109,12 @@ public static class ImportText
         number = 0;
         return false;
     }
+
+    /// <summary>
+    /// A number of five whole digits, perhaps with a fraction, where a date was expected: what Excel writes for a date
+    /// cell formatted as a number (45422 is 2024-05-10, 45422.5 its noon).
+    /// </summary>
+    public static bool LooksLikeExcelSerialDate(string value) => ExcelSerial().IsMatch(value.Normalize(NormalizationForm.FormKC).Trim());
 
     /// <summary>A cohort year: "2024", "2024届" or "2024级".</summary>
     public static bool TryCohort(string value, out int year) =>
@@ -132,4 +153,10 @@ public static class ImportText
 
         return builder.ToString();
     }
+
+    [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupedThousands();
+
+    [GeneratedRegex(@"^[1-9][0-9]{4}(\.[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExcelSerial();
 }

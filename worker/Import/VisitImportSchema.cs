@@ -47,6 +47,14 @@ public sealed class VisitImportSchema : ImportSchema<EnterpriseVisitRecorded>
         new(PositionsOpened, true, ["开拓岗位数", "开拓岗位", "岗位数", "提供岗位数", "PositionsOpened", "Positions"]),
     ];
 
+    public override string? DerivedIdNote(ColumnMap columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return columns.Has(VisitId)
+            ? null
+            : "ids derived from row content (no 走访编号 column): a corrected row is a new visit, counted beside the old one; cancel the old one first (its row as imported, copied into a cancellations file with a reason)";
+    }
+
     public override EnterpriseVisitRecorded Map(ImportRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -71,10 +79,11 @@ public sealed class VisitImportSchema : ImportSchema<EnterpriseVisitRecorded>
         return VisitValidation.Validate(message, context.Institutions, context.Clock.GetUtcNow());
     }
 
+    /// <summary>The store keeps one visit per institution and visit id: two institutions may both use V-0001.</summary>
     public override string Key(EnterpriseVisitRecorded message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return message.VisitId;
+        return string.Join(ImportHash.Separator, message.InstitutionId, message.VisitId);
     }
 
     public override string Canonical(EnterpriseVisitRecorded message)

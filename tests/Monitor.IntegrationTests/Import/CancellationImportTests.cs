@@ -34,7 +34,7 @@ public sealed class CancellationImportTests(WorkerEnvironment env) : IClassFixtu
             var (exit, output) = await CsvImportRunner.RunAsync(env.VirtualHost, "import", "cancellations", cancellations);
 
             Assert.Equal(ExitCodes.Ok, exit);
-            Assert.Contains("Rows read: 3 · valid: 3 · rejected: 0 · duplicates: 0 · published: 3", output);
+            Assert.Contains("Rows read: 3 · valid: 3 · rejected: 0 · duplicates: 0 · sent to the worker: 3", output);
             await Eventually.UntilAsync(() => env.CountAsync("SELECT count(*) FROM visit_cancellations"), n => n == 3, "3 cancellations are stored");
             Assert.Equal(3, await env.CountAsync("SELECT count(*) FROM visits v JOIN visit_cancellations c USING (institution_id, visit_id)"));
             var after = await CountsAsync();

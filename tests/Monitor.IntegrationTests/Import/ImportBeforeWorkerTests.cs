@@ -23,7 +23,7 @@ public sealed class ImportBeforeWorkerTests
             var (exit, output) = await CsvImportRunner.RunAsync(virtualHost, "import", "visits", path);
 
             Assert.Equal(ExitCodes.Ok, exit);
-            Assert.Contains(output, l => l.EndsWith($"published: {ImportVisits.Visits}", StringComparison.Ordinal));
+            Assert.Contains(output, l => l.EndsWith($"sent to the worker: {ImportVisits.Visits}", StringComparison.Ordinal));
             var waiting = await Eventually.UntilAsync(
                 () => virtualHost.GetQueueStatsAsync(Queue),
                 stats => stats.Messages == ImportVisits.Visits,

@@ -23,9 +23,9 @@ public sealed class PublisherConfirmTests
             var (exit, output) = await CsvImportRunner.RunAsync(virtualHost, "import", "visits", path, "--Monitor:PublishTimeout=00:00:05");
 
             Assert.Equal(ExitCodes.CannotStart, exit);
-            Assert.Contains(output, l => l.EndsWith("published: 0", StringComparison.Ordinal));
+            Assert.Contains(output, l => l.EndsWith("sent to the worker: 0", StringComparison.Ordinal));
             Assert.Contains(output, l => l.StartsWith("Cannot import: RabbitMQ did not confirm the messages within 00:00:05", StringComparison.Ordinal));
-            Assert.Contains($"0 of {ImportVisits.Visits} row(s) were published before the import stopped. Importing the same file again is safe: every row keeps its id, and the worker stores each id once.", output);
+            Assert.Contains($"0 of {ImportVisits.Visits} row(s) were sent to the worker (confirmed by RabbitMQ) before the import stopped. Importing the same file again is safe: every row keeps its id, and the worker stores each id once.", output);
         }
         finally
         {

@@ -21,7 +21,7 @@ public sealed class SkipInvalidImportTests(WorkerEnvironment env) : IClassFixtur
 
             Assert.Equal(ExitCodes.InputRejected, exit);
             Assert.Contains("  line 3, column 学院: '外语学院' is not a unit of tjqg (JX, DZ, RG, XN, CL, JG, YS, ZJ)", output);
-            Assert.Contains("Rows read: 3 · valid: 2 · rejected: 1 · duplicates: 0 · published: 2", output);
+            Assert.Contains("Rows read: 3 · valid: 2 · rejected: 1 · duplicates: 0 · sent to the worker: 2", output);
             var stored = await Eventually.UntilAsync(
                 () => env.Worker.Visits.GetActiveVisitsAsync(WorkerEnvironment.Institution, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), CancellationToken.None),
                 visits => visits.Count == 2,

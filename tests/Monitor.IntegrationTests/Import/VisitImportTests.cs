@@ -17,7 +17,7 @@ public sealed class VisitImportTests(WorkerEnvironment env) : IClassFixture<Work
             var (exit, output) = await CsvImportRunner.RunAsync(env.VirtualHost, "import", "visits", path);
 
             Assert.Equal(ExitCodes.Ok, exit);
-            Assert.Contains($"Rows read: {ImportVisits.Rows} · valid: {ImportVisits.Rows} · rejected: 0 · duplicates: 1 · published: {ImportVisits.Visits}", output);
+            Assert.Contains($"Rows read: {ImportVisits.Rows} · valid: {ImportVisits.Rows} · rejected: 0 · duplicates: 1 · sent to the worker: {ImportVisits.Visits}", output);
             await Eventually.UntilAsync(() => env.CountAsync("SELECT count(*) FROM visits"), n => n == ImportVisits.Visits, $"{ImportVisits.Visits} visits are stored");
             var before = await CountsAsync();
             Assert.Equal((ImportVisits.LeadershipEmployers, ImportVisits.UnitEmployers, 1m, 1m, 1m), before);
@@ -25,7 +25,7 @@ public sealed class VisitImportTests(WorkerEnvironment env) : IClassFixture<Work
             var again = await CsvImportRunner.RunAsync(env.VirtualHost, "import", "visits", path);
 
             Assert.Equal(ExitCodes.Ok, again.Exit);
-            Assert.Contains($"Rows read: {ImportVisits.Rows} · valid: {ImportVisits.Rows} · rejected: 0 · duplicates: 1 · published: {ImportVisits.Visits}", again.Output);
+            Assert.Contains($"Rows read: {ImportVisits.Rows} · valid: {ImportVisits.Rows} · rejected: 0 · duplicates: 1 · sent to the worker: {ImportVisits.Visits}", again.Output);
             await Eventually.UntilAsync(
                 () => env.VirtualHost.GetQueueStatsAsync(Queue),
                 stats => stats.Acknowledged >= 2 * ImportVisits.Visits && stats.Messages == 0,

@@ -36,10 +36,18 @@ public sealed class WithdrawalImportTests(WorkerEnvironment env) : IClassFixture
             await Eventually.UntilAsync(() => env.CountAsync("SELECT count(*) FROM graduates"), n => n == 4, "4 graduates are stored");
             Assert.Equal((4, 2), await DenominatorsAsync());
 
+            // The roster given as withdrawals by mistake is refused before anything is sent (sent, it would withdraw all
+            // four: the counts below would be 4 withdrawals and denominators of 0).
+            var wrongFile = await CsvImportRunner.RunAsync(env.VirtualHost, "import", "withdrawals", roster, "--cohort", "2024");
+            Assert.Equal(ExitCodes.InputRejected, wrongFile.Exit);
+            Assert.Contains(wrongFile.Output, l => l.StartsWith("Cannot import: This looks like a graduate roster, not a file of withdrawals", StringComparison.Ordinal));
+
             var (exit, output) = await CsvImportRunner.RunAsync(env.VirtualHost, "import", "withdrawals", withdrawals, "--cohort", "2024");
 
             Assert.Equal(ExitCodes.Ok, exit);
-            Assert.Contains("Rows read: 3 · valid: 3 · rejected: 0 · duplicates: 1 · published: 2", output);
+            Assert.Contains("Rows read: 3 · valid: 3 · rejected: 0 · duplicates: 1 · sent to the worker: 2", output);
+            Assert.Contains("This import withdraws 2 graduate(s) from their cohort's roster: they leave the placement rate's denominator, and the worker keeps the first withdrawal of a graduate.", output);
+            Assert.Contains(output, l => l.StartsWith("Sent is not yet stored:", StringComparison.Ordinal) && l.EndsWith($"the message is kept in {Queue}_error, and the worker logs it.", StringComparison.Ordinal));
             await Eventually.UntilAsync(() => env.CountAsync("SELECT count(*) FROM graduate_withdrawals"), n => n == 2, "2 withdrawals are stored");
             Assert.Equal((2, 1), await DenominatorsAsync());
 

@@ -23,7 +23,7 @@ public sealed class ImportCommandSpecs : IDisposable
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("Encoding: UTF-8 (no byte order mark; the file is valid UTF-8)", console.Lines);
-        Assert.Contains("Rows read: 2 · valid: 2 · rejected: 0 · duplicates: 0 · published: 0", console.Lines);
+        Assert.Contains("Rows read: 2 · valid: 2 · rejected: 0 · duplicates: 0 · sent to the worker: 0", console.Lines);
         Assert.Contains("Dry run: nothing was sent.", console.Lines);
     }
 
@@ -49,8 +49,8 @@ public sealed class ImportCommandSpecs : IDisposable
         var exit = await RunAsync("import", "visits", path);
 
         Assert.Equal(ExitCodes.InputRejected, exit);
-        Assert.Contains("Rows read: 3 · valid: 2 · rejected: 1 · duplicates: 0 · published: 0", console.Lines);
-        Assert.Contains("Nothing was published: 1 row(s) rejected. Correct them and import the file again, or add --skip-invalid to publish the 2 valid row(s) now.", console.Lines);
+        Assert.Contains("Rows read: 3 · valid: 2 · rejected: 1 · duplicates: 0 · sent to the worker: 0", console.Lines);
+        Assert.Contains("Nothing was sent: 1 row(s) rejected. Correct them and import the file again, or add --skip-invalid to send the 2 valid row(s) now.", console.Lines);
     }
 
     [Fact]
@@ -77,6 +77,49 @@ public sealed class ImportCommandSpecs : IDisposable
         Assert.Contains("Cannot import: The header row cannot be used:", noDateOutput);
         Assert.Contains("Cannot import: /no/such/file.csv: no such file.", noFileOutput);
         Assert.Contains(console.Lines, l => l.StartsWith("Cannot import: --institution 'nku' is not an institution of ", StringComparison.Ordinal) && l.EndsWith("(tjqg).", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unknown_option_and_a_cohort_that_is_not_a_year_are_input_errors_with_a_clear_message()
+    {
+        var unknown = await RunAsync("import", "visits", files.Write("visits.csv", Visits), "--cohort", "2024", "--dry-run");
+        var unknownOutput = string.Concat(NextConsole());
+        var notAYear = await RunAsync("import", "withdrawals", files.Write("w.csv", "学号,原因\n2024DZ0001,延期毕业\n"), "--cohort", "abc", "--dry-run");
+        var notAYearOutput = string.Concat(console.Lines);
+
+        Assert.Equal([ExitCodes.InputRejected, ExitCodes.InputRejected], [unknown, notAYear]);
+        Assert.Contains("Unknown option 'cohort'.", unknownOutput, StringComparison.Ordinal);
+        Assert.Contains("--cohort must be a year such as 2024 (2000–2100); 'abc' is not.", notAYearOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("Failed to convert", notAYearOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cohort_written_as_in_a_cell_is_accepted()
+    {
+        var exit = await RunAsync("import", "withdrawals", files.Write("w.csv", "学号,原因\n2024DZ0001,延期毕业\n"), "--cohort", "2024届", "--dry-run");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("Rows read: 1 · valid: 1 · rejected: 0 · duplicates: 0 · sent to the worker: 0", console.Lines);
+    }
+
+    [Fact]
+    public async Task A_dry_run_of_cancellations_says_how_many_visits_sending_would_cancel()
+    {
+        var exit = await RunAsync("import", "cancellations", files.Write("c.csv", "走访编号,撤销原因\nV-1,误录\nV-2,重复登记\nV-2,重复登记\n"), "--dry-run");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains(console.Lines, l => l.StartsWith("Dry run: nothing was sent. Sent, this file cancels 2 visit(s): the worker stops counting them", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Visits_without_an_id_column_are_told_that_a_corrected_row_is_a_new_visit()
+    {
+        await RunAsync("import", "visits", files.Write("visits.csv", Visits), "--dry-run");
+        var derived = NextConsole();
+        await RunAsync("import", "visits", files.Write("ids.csv", "走访编号,走访日期,走访层级,用人单位名称,走访方式,开拓岗位数\nV-1,2024/3/12,领导班子,天津港,走出去,12\n"), "--dry-run");
+
+        Assert.Contains(derived, l => l.StartsWith("Note: ids derived from row content (no 走访编号 column): a corrected row is a new visit", StringComparison.Ordinal));
+        Assert.DoesNotContain(console.Lines, l => l.StartsWith("Note:", StringComparison.Ordinal));
     }
 
     /// <summary>The lines of this run; the next run writes to a new console (a run disposes the console it was given).</summary>

@@ -13,7 +13,7 @@ public sealed class WithdrawalCsvImportSpecs : IDisposable
         var path = files.Write("withdrawals.csv", """
             学号,姓名,届别,原因
             2024DZ0001,王五,2024届,延期毕业
-            2023JX0107,钱七,2023,
+            2023JX0107,钱七,2023,退学
             2024RG0003,孙八,,退学
             """);
 
@@ -22,7 +22,7 @@ public sealed class WithdrawalCsvImportSpecs : IDisposable
         Assert.Empty(result.Check.Problems);
         Assert.Equal(["姓名"], result.Check.Columns.Ignored);
         Assert.Equal(
-            [("2024DZ0001", 2024, "延期毕业"), ("2023JX0107", 2023, ""), ("2024RG0003", 2024, "退学")],
+            [("2024DZ0001", 2024, "延期毕业"), ("2023JX0107", 2023, "退学"), ("2024RG0003", 2024, "退学")],
             result.Sent.Select(w => (w.GraduateId, w.CohortYear, w.Reason)));
         Assert.All(result.Sent, w => Assert.Equal("tjqg", w.InstitutionId));
         Assert.Equal(["monitor-graduate-withdrawn"], result.Queues);
