@@ -71,25 +71,6 @@ public sealed class HealthEndpointSpecs : IAsyncLifetime, IDisposable
         Assert.Contains("\"status\":\"Healthy\"", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task When_probes_arrive_while_a_check_runs_Should_run_the_checks_once_for_all_of_them()
-    {
-        var first = Http.GetAsync(new Uri(address, "health/ready"));
-        await WaitUntilAsync(() => Volatile.Read(ref checksRun) == 1);
-        var second = Http.GetAsync(new Uri(address, "health/ready"));
-        var third = Http.GetAsync(new Uri(address, "health/ready"));
-        await Task.Delay(200);
-
-        release.SetResult();
-        foreach (var response in await Task.WhenAll(first, second, third))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            response.Dispose();
-        }
-
-        Assert.Equal(1, Volatile.Read(ref checksRun));
-    }
-
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
