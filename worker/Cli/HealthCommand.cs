@@ -22,7 +22,7 @@ public sealed class HealthCommand(HostArguments arguments, IAnsiConsole console)
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var configuration = Host.CreateApplicationBuilder([.. arguments.Configuration]).Configuration;
+        var configuration = CommandHost.CreateBuilder(arguments).Configuration;
         var prefix = configuration[HealthExtensions.HealthUrlKey];
         if (string.IsNullOrWhiteSpace(prefix))
         {

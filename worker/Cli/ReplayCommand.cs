@@ -100,7 +100,7 @@ public sealed class ReplayCommand(HostArguments arguments, IAnsiConsole console)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var files = settings.Events ?? [];
-        var builder = Host.CreateApplicationBuilder([.. arguments.Configuration]);
+        var builder = CommandHost.CreateBuilder(arguments);
 
         // Always the embedded transport and store: the replay must not touch a real broker or database. With the demo
         // (or --year), the targets move to the replayed year as in the demo.

@@ -10,7 +10,7 @@ public sealed class RunCommand(HostArguments arguments) : AsyncCommand
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder([.. arguments.Configuration]);
+        var builder = CommandHost.CreateBuilder(arguments);
         builder.AddMonitor();
         using var host = builder.Build();
         await host.RunAsync(cancellationToken);

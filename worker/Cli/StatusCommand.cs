@@ -52,7 +52,7 @@ public sealed class StatusCommand(HostArguments arguments, IAnsiConsole console)
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var builder = Host.CreateApplicationBuilder([.. arguments.Configuration]);
+        var builder = CommandHost.CreateBuilder(arguments);
         var options = builder.AddMonitorOptions();
         if (options.Storage != StorageKind.Postgres)
         {

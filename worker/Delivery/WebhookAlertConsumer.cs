@@ -3,12 +3,14 @@ using Monitor.Messages;
 
 namespace Monitor.Worker.Delivery;
 
-/// <summary>Posts each alert to the webhooks that take alerts of its severity, once per webhook (by AlertId).</summary>
-public sealed class WebhookAlertConsumer(DeliveryOptions options, WebhookMarkdown markdown, WebhookDispatcher dispatcher) : IConsumer<TargetStatusChanged>
+/// <summary>Posts each alert of at least its minimum severity to one webhook, once (by AlertId); one instance per webhook.</summary>
+public sealed class WebhookAlertConsumer(WebhookOptions webhook, WebhookMarkdown markdown, WebhookDispatcher dispatcher) : IConsumer<TargetStatusChanged>
 {
     public Task Consume(ConsumeContext<TargetStatusChanged> context)
     {
         var alert = context.Message;
-        return dispatcher.DeliverAsync(options.Webhooks.Where(w => w.Wants(alert)), alert.AlertId, nameof(TargetStatusChanged), markdown.Alert(alert), context.CancellationToken);
+        return webhook.Wants(alert)
+            ? dispatcher.DeliverAsync(webhook, alert.AlertId, nameof(TargetStatusChanged), markdown.Alert(alert), context.CancellationToken)
+            : Task.CompletedTask;
     }
 }

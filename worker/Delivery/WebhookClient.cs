@@ -8,11 +8,20 @@ namespace Monitor.Worker.Delivery;
 
 /// <summary>
 /// Posts one markdown message to a WeCom or DingTalk group robot. Success is HTTP 200 with <c>"errcode": 0</c>; anything
-/// else throws <see cref="WebhookException"/>. The address (it holds the robot's key) never appears in a message.
+/// else throws <see cref="WebhookException"/> (retried), or <see cref="WebhookRejectedException"/> when a retry cannot
+/// heal it (<see cref="IsPermanent(int)"/>, <see cref="PermanentErrcodes"/>). The address (it holds the robot's key)
+/// never appears in a message.
 /// </summary>
 public sealed class WebhookClient(IHttpClientFactory httpClients, TimeProvider clock)
 {
     public const string HttpClientName = "webhooks";
+
+    /// <summary>
+    /// The robots' answers that mean the webhook itself is wrong, not busy: WeCom 93000 (invalid webhook url: the key
+    /// is wrong or the robot was removed); DingTalk 300001 (the access_token does not exist) and 310000 (the robot's
+    /// security setting refused the post: signature, keyword or IP allow-list).
+    /// </summary>
+    public static readonly IReadOnlySet<long> PermanentErrcodes = new HashSet<long> { 93000, 300001, 310000 };
 
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
@@ -47,18 +56,30 @@ public sealed class WebhookClient(IHttpClientFactory httpClients, TimeProvider c
             var answer = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.StatusCode != System.Net.HttpStatusCode.OK)
             {
-                throw new WebhookException($"Webhook '{webhook.Name}' answered HTTP {(int)response.StatusCode}: {Shorten(answer)}");
+                var status = (int)response.StatusCode;
+                var reason = $"Webhook '{webhook.Name}' answered HTTP {status}: {Shorten(answer)}";
+                throw IsPermanent(status) ? new WebhookRejectedException(reason) : new WebhookException(reason);
             }
 
             var (errcode, errmsg) = ReadAnswer(answer);
+            if (errcode is null)
+            {
+                throw new WebhookException($"Webhook '{webhook.Name}' answered without an errcode: {Shorten(answer)}");
+            }
+
             if (errcode != 0)
             {
-                throw new WebhookException(errcode is null
-                    ? $"Webhook '{webhook.Name}' answered without an errcode: {Shorten(answer)}"
-                    : $"Webhook '{webhook.Name}' answered errcode {errcode}: {errmsg}");
+                var reason = $"Webhook '{webhook.Name}' answered errcode {errcode}: {errmsg}";
+                throw PermanentErrcodes.Contains(errcode.Value) ? new WebhookRejectedException(reason) : new WebhookException(reason);
             }
         }
     }
+
+    /// <summary>
+    /// An HTTP status that a retry cannot heal: a 4xx such as 400 (a body the robot cannot read) or 404 (no such
+    /// address), except 408 (request timeout) and 429 (too many requests), which pass.
+    /// </summary>
+    public static bool IsPermanent(int status) => status is >= 400 and < 500 and not 408 and not 429;
 
     /// <summary>The robot's JSON: WeCom <c>markdown.content</c>; DingTalk <c>markdown.title</c> and <c>markdown.text</c>.</summary>
     public static byte[] Body(WebhookKind kind, WebhookMessage message)

@@ -1,40 +1,36 @@
 namespace Monitor.Worker.Delivery;
 
 /// <summary>
-/// Posts one message to every webhook that wants it, each at most once (see <see cref="IDeliveryStore"/>). A webhook
-/// that fails does not stop the others; once all were tried, the failures are thrown together so the message is
-/// retried — and the retry skips the webhooks that already have it.
+/// Posts one message to one webhook at most once (see <see cref="IDeliveryStore"/>) and logs the outcome by the
+/// webhook's name, never its address. A failure is thrown on so that the webhook's endpoint retries the message, or,
+/// for a refusal that cannot heal, moves it to the error queue at once.
 /// </summary>
 public sealed partial class WebhookDispatcher(IDeliveryStore store, WebhookClient client, ILogger<WebhookDispatcher> logger)
 {
-    public async Task DeliverAsync(IEnumerable<WebhookOptions> webhooks, Guid messageId, string messageType, WebhookMessage message, CancellationToken cancellationToken)
+    public async Task DeliverAsync(WebhookOptions webhook, Guid messageId, string messageType, WebhookMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(webhooks);
-        var failures = new List<WebhookException>();
-        foreach (var webhook in webhooks)
+        ArgumentNullException.ThrowIfNull(webhook);
+        try
         {
-            try
+            var posted = await store.DeliverOnceAsync(webhook.Name, messageId, messageType, ct => client.PostAsync(webhook, message, ct), cancellationToken);
+            if (posted)
             {
-                var posted = await store.DeliverOnceAsync(webhook.Name, messageId, messageType, ct => client.PostAsync(webhook, message, ct), cancellationToken);
-                if (posted)
-                {
-                    LogPosted(logger, webhook.Name, webhook.Kind!.Value, messageType, messageId);
-                }
-                else
-                {
-                    LogAlreadyPosted(logger, webhook.Name, messageType, messageId);
-                }
+                LogPosted(logger, webhook.Name, webhook.Kind!.Value, messageType, messageId);
             }
-            catch (WebhookException ex)
+            else
             {
-                LogFailed(logger, webhook.Name, messageType, messageId, ex.Message);
-                failures.Add(ex);
+                LogAlreadyPosted(logger, webhook.Name, messageType, messageId);
             }
         }
-
-        if (failures.Count > 0)
+        catch (WebhookRejectedException ex)
         {
-            throw new WebhookException($"{messageType} {messageId} was not taken by {failures.Count} webhook(s): {string.Join(" | ", failures.Select(f => f.Message))}", new AggregateException(failures));
+            LogRejected(logger, webhook.Name, messageType, messageId, ex.Message);
+            throw;
+        }
+        catch (WebhookException ex)
+        {
+            LogFailed(logger, webhook.Name, messageType, messageId, ex.Message);
+            throw;
         }
     }
 
@@ -46,4 +42,7 @@ public sealed partial class WebhookDispatcher(IDeliveryStore store, WebhookClien
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Webhook} failed to take {MessageType} {MessageId}; it will be retried: {Reason}")]
     private static partial void LogFailed(ILogger logger, string webhook, string messageType, Guid messageId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {Webhook} refused {MessageType} {MessageId} in a way a retry cannot heal; it goes to the webhook's _error queue without retries. Fix the webhook's settings, then move the message back: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string webhook, string messageType, Guid messageId, string reason);
 }

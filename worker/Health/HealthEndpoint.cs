@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -9,10 +10,16 @@ namespace Monitor.Worker.Health;
 /// <c>GET /health/live</c> (the process answers) and <c>GET /health/ready</c> (every check tagged "ready": the bus,
 /// the database with Storage=Postgres, the scheduler) on <c>Monitor:HealthUrl</c>: 200 when healthy, 503 otherwise,
 /// with a small JSON body. Started before the rest of the worker, so an orchestrator sees "not ready" during start-up.
+/// <c>live</c> is answered at once, never behind a readiness check: each <c>ready</c> request is answered on its own
+/// task (at most <see cref="MaxReadyRequests"/> at once, beyond that 503 "Busy"), and requests that arrive while a
+/// check runs share its result.
 /// </summary>
 public sealed partial class HealthEndpoint(string prefix, HealthCheckService checks, ILogger<HealthEndpoint> logger) : IHostedService, IDisposable
 {
     public const string ReadyTag = "ready";
+
+    /// <summary>How many <c>ready</c> requests may wait for a check at once.</summary>
+    public const int MaxReadyRequests = 16;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -21,6 +28,10 @@ public sealed partial class HealthEndpoint(string prefix, HealthCheckService che
 
     private readonly HttpListener listener = new();
     private readonly CancellationTokenSource stopping = new();
+    private readonly SemaphoreSlim readySlots = new(MaxReadyRequests, MaxReadyRequests);
+    private readonly ConcurrentDictionary<Task, bool> answering = new();
+    private readonly Lock checkGate = new();
+    private Task<(int Status, string Body)>? check;
     private Task? loop;
     private int lastStatus = 200;
 
@@ -49,12 +60,15 @@ public sealed partial class HealthEndpoint(string prefix, HealthCheckService che
         {
             await loop.WaitAsync(cancellationToken);
         }
+
+        await Task.WhenAll(answering.Keys).WaitAsync(cancellationToken);
     }
 
     public void Dispose()
     {
         listener.Close();
         stopping.Dispose();
+        readySlots.Dispose();
     }
 
     /// <summary>The JSON body for a health report: overall status and each check with its status and description.</summary>
@@ -90,29 +104,63 @@ public sealed partial class HealthEndpoint(string prefix, HealthCheckService che
                 return;
             }
 
-            try
+            if (IsReady(context.Request))
             {
-                await AnswerAsync(context);
+                if (readySlots.Wait(0))
+                {
+                    var answer = Task.Run(
+                        async () =>
+                        {
+                            try
+                            {
+                                await AnswerGuardedAsync(context, busy: false);
+                            }
+                            finally
+                            {
+                                readySlots.Release();
+                            }
+                        },
+                        CancellationToken.None);
+                    answering.TryAdd(answer, true);
+                    _ = answer.ContinueWith(t => answering.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    continue;
+                }
+
+                await AnswerGuardedAsync(context, busy: true);
+                continue;
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // One failed answer (a client that hung up, say) must not stop the endpoint: liveness depends on it.
-                LogAnswerFailed(logger, ex.Message);
-                context.Response.Abort();
-            }
+
+            await AnswerGuardedAsync(context, busy: false);
         }
     }
 
-    private async Task AnswerAsync(HttpListenerContext context)
+    private static bool IsReady(HttpListenerRequest request) =>
+        request.HttpMethod is "GET" or "HEAD" && (request.Url?.AbsolutePath.TrimEnd('/') ?? "").EndsWith("/health/ready", StringComparison.Ordinal);
+
+    private async Task AnswerGuardedAsync(HttpListenerContext context, bool busy)
+    {
+        try
+        {
+            await AnswerAsync(context, busy);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            context.Response.Abort();
+        }
+        catch (Exception ex)
+        {
+            // One failed answer (a client that hung up, say) must not stop the endpoint: liveness depends on it.
+            LogAnswerFailed(logger, ex.Message);
+            context.Response.Abort();
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context, bool busy)
     {
         var path = context.Request.Url?.AbsolutePath.TrimEnd('/') ?? "";
         var (status, body) = context.Request.HttpMethod is not ("GET" or "HEAD") ? (405, """{"error":"use GET"}""")
             : path.EndsWith("/health/live", StringComparison.Ordinal) ? (200, """{"status":"Healthy"}""")
-            : path.EndsWith("/health/ready", StringComparison.Ordinal) ? await ReadyAsync()
+            : path.EndsWith("/health/ready", StringComparison.Ordinal) ? busy ? (503, """{"status":"Busy"}""") : await SharedCheck().WaitAsync(stopping.Token)
             : (404, """{"error":"GET /health/live or /health/ready"}""");
 
         var bytes = System.Text.Encoding.UTF8.GetBytes(body);
@@ -125,6 +173,20 @@ public sealed partial class HealthEndpoint(string prefix, HealthCheckService che
         }
 
         context.Response.Close();
+    }
+
+    /// <summary>The check under way, or a new one: probes that arrive together run the checks once.</summary>
+    private Task<(int Status, string Body)> SharedCheck()
+    {
+        lock (checkGate)
+        {
+            if (check is null || check.IsCompleted)
+            {
+                check = Task.Run(ReadyAsync, CancellationToken.None);
+            }
+
+            return check;
+        }
     }
 
     private async Task<(int Status, string Body)> ReadyAsync()

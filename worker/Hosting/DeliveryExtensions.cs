@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Delivery;
 using Monitor.Worker.Institutions;
@@ -41,20 +40,5 @@ public static class DeliveryExtensions
         }
 
         return builder;
-    }
-
-    /// <summary>The webhook consumers, each on its own queue: alerts only when a webhook takes alerts, digests likewise.</summary>
-    public static void AddWebhookConsumers(this IBusRegistrationConfigurator configurator, IConfiguration configuration)
-    {
-        var delivery = DeliveryOptions.Load(configuration);
-        if (delivery.AnyAlerts)
-        {
-            configurator.AddConsumer<WebhookAlertConsumer, WebhookConsumerDefinition<WebhookAlertConsumer>>();
-        }
-
-        if (delivery.AnyDigests)
-        {
-            configurator.AddConsumer<WebhookDigestConsumer, WebhookConsumerDefinition<WebhookDigestConsumer>>();
-        }
     }
 }

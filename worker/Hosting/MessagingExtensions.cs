@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Alerts;
+using Monitor.Worker.Delivery;
 using Monitor.Worker.Placement;
 using Monitor.Worker.Targets;
 using Monitor.Worker.Visits;
@@ -39,7 +40,6 @@ public static class MessagingExtensions
             x.AddConsumer<GraduateDestinationReportedConsumer, MonitorConsumerDefinition<GraduateDestinationReportedConsumer>>();
             x.AddConsumer<EvaluationRequestedConsumer, MonitorConsumerDefinition<EvaluationRequestedConsumer>>();
             x.AddConsumer<ReceiveFaultConsumer, MonitorConsumerDefinition<ReceiveFaultConsumer>>();
-            x.AddWebhookConsumers(builder.Configuration);
 
             if (options.Transport == TransportKind.RabbitMq)
             {
@@ -48,6 +48,7 @@ public static class MessagingExtensions
                     cfg.UseMonitorHost(context.GetRequiredService<IOptions<RabbitMqTransportOptions>>().Value);
                     cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
                     cfg.ConfigureJsonSerializerOptions(RequiredMembers.Apply);
+                    cfg.ConfigureWebhookEndpoints(context);
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -56,6 +57,7 @@ public static class MessagingExtensions
                 x.UsingInMemory((context, cfg) =>
                 {
                     cfg.ConfigureJsonSerializerOptions(RequiredMembers.Apply);
+                    cfg.ConfigureWebhookEndpoints(context);
                     cfg.ConfigureEndpoints(context);
                 });
             }

@@ -46,7 +46,7 @@ public abstract class ImportCommand<TMessage, TSettings>(HostArguments arguments
 
     private async Task<int> ImportAsync(TSettings settings, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder([.. arguments.Configuration]);
+        var builder = CommandHost.CreateBuilder(arguments);
 
         // A command-line tool: the bus's start and stop are not news, its warnings and errors are.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

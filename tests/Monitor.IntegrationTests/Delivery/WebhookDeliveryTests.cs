@@ -102,7 +102,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.StartsWith("application/json", wecom[1].ContentType, StringComparison.Ordinal);
 
         // The same alert published again, then another one that DingTalk first refuses with a non-zero errcode (rate limit).
-        // Messages are taken one at a time in order, so once the second is posted the duplicate has been handled.
+        // Each webhook's queue is taken one message at a time in order, so once the second is posted there the duplicate has been handled.
         Robot.Script("/dingtalk", (200, """{"errcode":130101,"errmsg":"send too fast, exceed 20 times per minute"}"""));
         await Worker.Bus.Publish(alert, c => c.MessageId = alert.AlertId, CancellationToken.None);
         var second = Alert(Guid.Parse("0b7a1f64-2a9c-8d3e-9f10-5e6d7c8b9a01")) with { UnitCode = "XN", LaggingUnits = [] };
@@ -151,7 +151,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         // The job again on the same day: the same DigestId, so nothing more is posted.
         await scheduler.TriggerJob(DigestJob.KeyFor(WorkerEnvironment.Institution));
         var store = Worker.Services.GetRequiredService<IDeliveryStore>();
-        await Eventually.UntilAsync(() => virtualHost!.GetQueueStatsAsync("monitor-webhook-digest"), q => q.Acknowledged == 2 && q.Messages == 0, "the second digest is consumed", TimeSpan.FromSeconds(30));
+        await Eventually.UntilAsync(() => virtualHost!.GetQueueStatsAsync(WebhookEndpoints.DigestQueue("office-dingtalk")), q => q.Acknowledged == 2 && q.Messages == 0, "the second digest is consumed", TimeSpan.FromSeconds(30));
         Assert.Single(Robot.Requests);
         Assert.Equal(["office-dingtalk"], (await store.GetDeliveriesAsync(AlertIds.ForDigest(WorkerEnvironment.Institution, new DateOnly(2024, 6, 15)), default)).Select(d => d.Webhook));
     }

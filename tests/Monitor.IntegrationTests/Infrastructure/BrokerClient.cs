@@ -132,6 +132,35 @@ public sealed class BrokerClient : IAsyncDisposable
         return bodies;
     }
 
+    /// <summary>
+    /// The string headers (e.g. MassTransit's <c>MT-Fault-Message</c>, <c>MT-Fault-RetryCount</c>) of each message now
+    /// in a queue, read without acknowledging; none when the queue does not exist.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> PeekHeadersAsync(string queue)
+    {
+        await using var peek = await connection.CreateChannelAsync();
+        try
+        {
+            await peek.QueueDeclarePassiveAsync(queue);
+        }
+        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
+        {
+            return [];
+        }
+
+        var messages = new List<IReadOnlyDictionary<string, string>>();
+        while (await peek.BasicGetAsync(queue, autoAck: false) is { } message)
+        {
+            messages.Add((message.BasicProperties.Headers ?? new Dictionary<string, object?>()).ToDictionary(
+                h => h.Key,
+                h => h.Value switch { byte[] bytes => Encoding.UTF8.GetString(bytes), null => "", var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? "" },
+                StringComparer.Ordinal));
+        }
+
+        await peek.CloseAsync();
+        return messages;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await channel.CloseAsync();

@@ -1,0 +1,25 @@
+using Monitor.Worker.Delivery;
+
+namespace Monitor.Tests.Delivery;
+
+public class WebhookEndpointsSpecs
+{
+    [Fact]
+    public void Each_webhook_has_its_own_alert_and_digest_queue_named_after_it()
+    {
+        Assert.Equal("monitor-webhook-leaders-wecom-alert", WebhookEndpoints.AlertQueue("leaders-wecom"));
+        Assert.Equal("monitor-webhook-leaders-wecom-digest", WebhookEndpoints.DigestQueue("Leaders-WeCom"));
+    }
+
+    [Fact]
+    public void A_name_a_queue_cannot_hold_is_replaced_and_hashed_so_two_such_names_never_share_a_queue()
+    {
+        var first = WebhookEndpoints.AlertQueue("领导群");
+        var second = WebhookEndpoints.AlertQueue("办公室群");
+
+        Assert.Matches("^monitor-webhook-[a-z0-9._-]+-alert$", first);
+        Assert.Matches("^monitor-webhook-[a-z0-9._-]+-alert$", second);
+        Assert.NotEqual(first, second);
+        Assert.NotEqual(WebhookEndpoints.AlertQueue("leaders wecom"), WebhookEndpoints.AlertQueue("leaders-wecom"));
+    }
+}
