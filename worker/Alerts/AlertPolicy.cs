@@ -104,6 +104,18 @@ public static class AlertPolicy
 
     private static bool IsPace(TargetStatus s) => s is TargetStatus.OnTrack or TargetStatus.AtRisk or TargetStatus.OffTrack;
 
+    /// <summary>
+    /// Whether an announced decision is good news: a move to a status that is not bad, or a step up between pace
+    /// statuses (OffTrack → AtRisk), including a first look at Met. A move into NoData or Missed, a reminder and a first
+    /// look at a bad status are not.
+    /// </summary>
+    public static bool IsImprovement(AlertDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var now = decision.State.Status;
+        return !IsBad(now) || (!decision.IsReminder && decision.Previous is { } before && IsPace(before) && IsPace(now) && Rank(now) < Rank(before));
+    }
+
     /// <summary>A status the leaders must act on: AtRisk, OffTrack, NoData or Missed.</summary>
     public static bool IsBad(TargetStatus s) => s is TargetStatus.AtRisk or TargetStatus.OffTrack or TargetStatus.NoData or TargetStatus.Missed;
 

@@ -27,6 +27,13 @@ public interface IAlertStore
     Task<bool> TrySaveAllAsync(IReadOnlyList<StateSave> saves, TargetStatusChanged? alert, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Holds the target for one evaluation until the returned handle is disposed: evaluations of the same target — by
+    /// this worker's jobs, an EvaluationRequested message or another replica — run one after another, so the units
+    /// folded into the institution's alert are decided by the evaluation that raised it.
+    /// </summary>
+    Task<IAsyncDisposable> LockTargetAsync(string targetId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Publishes outbox alerts not yet published, oldest first, and marks each once <paramref name="publish"/> returns.
     /// Safe to run in several replicas at once: each row is handed to one of them.
     /// </summary>

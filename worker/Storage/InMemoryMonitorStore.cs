@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Monitor.Messages;
 
 namespace Monitor.Worker.Storage;
@@ -21,6 +22,7 @@ public sealed class InMemoryMonitorStore(TimeProvider timeProvider) : IVisitStor
     private readonly Dictionary<(string InstitutionId, string ReportId), Stored<GraduateDestinationReported>> reports = [];
     private readonly Dictionary<(string TargetId, string ScopeKey), AlertState> states = [];
     private readonly Dictionary<Guid, OutboxEntry> outbox = [];
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> targetLocks = new(StringComparer.Ordinal);
 
     public Task<StoreOutcome> RecordVisitAsync(EnterpriseVisitRecorded visit, string fingerprint, DateTimeOffset recordedAt, CancellationToken cancellationToken)
     {
@@ -138,6 +140,13 @@ public sealed class InMemoryMonitorStore(TimeProvider timeProvider) : IVisitStor
         }
     }
 
+    public async Task<IAsyncDisposable> LockTargetAsync(string targetId, CancellationToken cancellationToken)
+    {
+        var gate = targetLocks.GetOrAdd(targetId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Release(gate);
+    }
+
     /// <inheritdoc />
     /// <remarks>The saved state's version is <c>state.Version</c>, which must be <paramref name="expectedVersion"/> + 1.</remarks>
     public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken) =>
@@ -240,6 +249,15 @@ public sealed class InMemoryMonitorStore(TimeProvider timeProvider) : IVisitStor
         entries.OrderBy(entry => entry.CreatedAt).ThenBy(entry => entry.AlertId);
 
     private sealed record Stored<T>(T Item, string Fingerprint);
+
+    private sealed class Release(SemaphoreSlim gate) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            gate.Release();
+            return ValueTask.CompletedTask;
+        }
+    }
 
     private readonly record struct GraduateKey(string InstitutionId, int CohortYear, string GraduateId);
 

@@ -262,6 +262,26 @@ public sealed class PostgresMonitorStore(NpgsqlDataSource dataSource, TimeProvid
     }
 
     /// <inheritdoc />
+    /// <remarks>A session-level advisory lock on a connection of its own: a worker that dies releases it with its connection.</remarks>
+    public async Task<IAsyncDisposable> LockTargetAsync(string targetId, CancellationToken cancellationToken)
+    {
+        var key = BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("monitor-target|" + targetId)), 0);
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection);
+            command.Parameters.Add(Value(key));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new AdvisoryLock(connection, key);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
     /// <remarks>The saved row's version is <c>state.Version</c>, which must be <paramref name="expectedVersion"/> + 1.</remarks>
     public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken) =>
         TrySaveAllAsync([new StateSave(state, expectedVersion)], alert, cancellationToken);
@@ -456,4 +476,21 @@ public sealed class PostgresMonitorStore(NpgsqlDataSource dataSource, TimeProvid
     private static NpgsqlParameter Timestamp(DateTimeOffset? value) => value is { } instant ? Timestamp(instant) : Null(NpgsqlDbType.TimestampTz);
 
     private static NpgsqlParameter Null(NpgsqlDbType type) => new() { NpgsqlDbType = type, Value = DBNull.Value };
+
+    private sealed class AdvisoryLock(NpgsqlConnection connection, long key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
+                command.Parameters.Add(Value(key));
+                await command.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
 }

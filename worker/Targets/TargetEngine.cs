@@ -83,6 +83,12 @@ public static class TargetEngine
             return TargetStatus.OnTrack;
         }
 
+        // At or above the line but not yet clear of it by the margin: never worse than AtRisk, whatever the forecast.
+        if (actual >= expected)
+        {
+            return TargetStatus.AtRisk;
+        }
+
         return actual >= expected - band + margin && !hopeless ? TargetStatus.AtRisk : TargetStatus.OffTrack;
     }
 

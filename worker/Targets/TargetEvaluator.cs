@@ -29,7 +29,10 @@ public sealed partial class TargetEvaluator(
         var results = new List<ScopeEvaluation>();
         foreach (var target in targets.Select(institutionId, targetId))
         {
-            results.AddRange(await EvaluateTargetAsync(target, cancellationToken));
+            await using (await alerts.LockTargetAsync(target.Id, cancellationToken))
+            {
+                results.AddRange(await EvaluateTargetAsync(target, cancellationToken));
+            }
         }
 
         await relay.RelayNowAsync(cancellationToken);
@@ -113,23 +116,26 @@ public sealed partial class TargetEvaluator(
                     continue;
                 }
 
-                // Bad news: a change for the worse (or a first look at a bad status) or a reminder. Good news: any
-                // improvement, even to another bad status (OffTrack → AtRisk).
-                var worse = decision.IsReminder || decision.Previous is null || AlertPolicy.Rank(decision.State.Status) > AlertPolicy.Rank(decision.Previous.Value);
-                (worse && AlertPolicy.IsBad(decision.State.Status) ? bad : good).Add(new UnitDecision(unit, assessment, state, decision));
+                // Good news: a move to a status that is not bad, or a step up between pace statuses (OffTrack → AtRisk).
+                // Everything else is bad news: a change for the worse, a first look at a bad status, a reminder, and a
+                // move into NoData (the feed stopped) or Missed.
+                (AlertPolicy.IsImprovement(decision) ? good : bad).Add(new UnitDecision(unit, assessment, state, decision));
             }
 
-            // A change must be named among the institution's lagging units to be folded into its alert; a reminder only
-            // repeats what was said, so it folds as long as the institution's alert is as severe.
-            var fold = institutionAlert is not null && bad.Count > 0 && bad.All(b =>
-                (b.Decision.IsReminder || institutionAlert.LaggingUnits.Any(u => u.UnitCode == b.Unit.Code))
-                && AlertPolicy.Severity(b.Decision.State.Status, b.Assessment.SmallGroup) <= institutionAlert.Severity);
+            // Folded into the institution's alert: the units it names among its lagging units, none more severe than it.
+            // The others (say a unit the recovery margin holds at AtRisk while its value is back on the line, which the
+            // lagging list does not name) are grouped or go out on their own.
+            var folded = institutionAlert is null ? [] : bad.Where(b =>
+                institutionAlert.LaggingUnits.Any(u => u.UnitCode == b.Unit.Code)
+                && AlertPolicy.Severity(b.Decision.State.Status, b.Assessment.SmallGroup) <= institutionAlert.Severity).ToList();
+            bad = [.. bad.Except(folded)];
             var batches = new List<(List<UnitDecision> Units, TargetStatusChanged? Alert)>();
-            if (fold)
+            if (folded.Count > 0)
             {
-                batches.Add((bad, null));
+                batches.Add((folded, null));
             }
-            else if (groupAtLeast >= 2 && bad.Count >= groupAtLeast)
+
+            if (groupAtLeast >= 2 && bad.Count >= groupAtLeast)
             {
                 batches.Add((bad, GroupAlert(target, institution, whole, bad, improving: false, now)));
             }

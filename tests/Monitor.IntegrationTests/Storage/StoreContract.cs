@@ -387,6 +387,21 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public async Task A_target_is_evaluated_by_one_holder_at_a_time_and_other_targets_are_not_held_up()
+    {
+        var first = await Alerts.LockTargetAsync(TargetId, None);
+        var second = Alerts.LockTargetAsync(TargetId, None);
+        await using (await Alerts.LockTargetAsync($"unit-visits-{run}", None).WaitAsync(TimeSpan.FromSeconds(5)))
+        {
+            await Task.Delay(200);
+            Assert.False(second.IsCompleted);
+        }
+
+        await first.DisposeAsync();
+        await using var acquired = await second.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task A_state_to_save_must_carry_the_next_version()
     {
         await Assert.ThrowsAsync<ArgumentException>(
