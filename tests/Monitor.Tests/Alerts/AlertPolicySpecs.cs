@@ -322,4 +322,41 @@ public class AlertPolicySpecs
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Equal(8, ids[0].ToByteArray(bigEndian: true)[6] >> 4); // an RFC 9562 version-8 Guid
     }
+
+    [Theory]
+    [InlineData(TargetStatus.OffTrack, TargetStatus.AtRisk, true)] // a step up between pace statuses
+    [InlineData(TargetStatus.AtRisk, TargetStatus.OnTrack, true)]
+    [InlineData(TargetStatus.OnTrack, TargetStatus.Met, true)]
+    [InlineData(TargetStatus.OffTrack, TargetStatus.NoData, false)] // the feed stopped: bad news, though NoData ranks lower
+    [InlineData(TargetStatus.AtRisk, TargetStatus.NoData, false)]
+    [InlineData(TargetStatus.OffTrack, TargetStatus.Missed, false)]
+    [InlineData(TargetStatus.OnTrack, TargetStatus.OffTrack, false)]
+    public void When_a_change_is_announced_should_tell_good_news_from_bad(TargetStatus from, TargetStatus to, bool improvement)
+    {
+        var decision = Decide(Start(from), Assessed(to), T0.AddDays(1));
+
+        Assert.True(decision.Announce);
+        Assert.Equal(improvement, AlertPolicy.IsImprovement(decision));
+    }
+
+    [Fact]
+    public void When_a_first_look_finds_the_target_met_should_be_good_news_and_a_reminder_never()
+    {
+        var met = Decide(null, Assessed(TargetStatus.Met), T0);
+        var reminder = Decide(Start(TargetStatus.AtRisk), Assessed(TargetStatus.AtRisk), T0.AddDays(7));
+
+        Assert.True(AlertPolicy.IsImprovement(met));
+        Assert.True(reminder.IsReminder);
+        Assert.False(AlertPolicy.IsImprovement(reminder));
+    }
+
+    [Fact]
+    public void When_another_reminder_of_the_target_goes_out_should_send_one_half_due_with_it_and_not_one_less()
+    {
+        var state = Start(TargetStatus.OffTrack);
+
+        Assert.False(Decide(state, Assessed(TargetStatus.OffTrack), T0.AddDays(3), AlertSettings.Default).IsReminder);
+        Assert.False(AlertPolicy.Decide(TargetId, Scope, state, Assessed(TargetStatus.OffTrack), AlertSettings.Default, T0.AddDays(3), remindEarly: true).IsReminder);
+        Assert.True(AlertPolicy.Decide(TargetId, Scope, state, Assessed(TargetStatus.OffTrack), AlertSettings.Default, T0.AddDays(3.5), remindEarly: true).IsReminder);
+    }
 }

@@ -203,6 +203,19 @@ public class TargetEngineSpecs
     }
 
     [Fact]
+    public void When_a_count_is_back_on_its_line_but_not_clear_of_the_margin_should_hold_at_risk_not_off_track()
+    {
+        // 3 July: the line is at 50.27, so 50 are owed and 50 visited, but nothing new for months: even the best forecast
+        // (the year's average pace) reaches only 99.5.
+        var a = Visits(new DateOnly(2024, 7, 3), Counts.Of((Jan10, 50)));
+
+        Assert.Equal(50m, a.ExpectedByNow);
+        Assert.True(a.ForecastHigh < 100m);
+        Assert.Equal(TargetStatus.OnTrack, a.Status);
+        Assert.Equal(TargetStatus.AtRisk, a.StatusWithMargin);
+    }
+
+    [Fact]
     public void When_a_scope_ahead_of_its_pace_hears_nothing_for_a_month_should_stay_on_track_not_no_data()
     {
         // 60 employers by mid-April, nothing since: 100 × 167/366 = 45 owed by 15 June.
