@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.IntegrationTests.Infrastructure;
 using Monitor.Messages;
+using Monitor.Tests.Support;
 using Monitor.Worker.Alerts;
 using Monitor.Worker.Cli;
 using Monitor.Worker.Storage;

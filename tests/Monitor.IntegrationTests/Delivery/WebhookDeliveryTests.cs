@@ -22,20 +22,16 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
     private readonly FakeTimeProvider clock = new(WorkerEnvironment.Start);
     private RobotListener? robot;
-    private TestDatabase? database;
-    private TestVirtualHost? virtualHost;
-    private WorkerHost? worker;
+    private ConfiguredWorker? configured;
 
     private RobotListener Robot => robot!;
 
-    private WorkerHost Worker => worker!;
+    private WorkerHost Worker => configured!.Worker;
 
     public async Task InitializeAsync()
     {
         robot = RobotListener.Start();
-        database = await TestDatabase.CreateAsync();
-        virtualHost = await TestVirtualHost.CreateAsync();
-        worker = await WorkerHost.StartAsync(database, virtualHost, clock, new Dictionary<string, string?>
+        configured = await ConfiguredWorker.StartAsync(clock, new Dictionary<string, string?>
         {
             ["Monitor:Webhooks:0:Name"] = "leaders-wecom",
             ["Monitor:Webhooks:0:Kind"] = "WeCom",
@@ -54,23 +50,13 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         try
         {
-            if (worker is not null)
+            if (configured is not null)
             {
-                await worker.DisposeAsync();
+                await configured.DisposeAsync();
             }
         }
         finally
         {
-            if (virtualHost is not null)
-            {
-                await virtualHost.DisposeAsync();
-            }
-
-            if (database is not null)
-            {
-                await database.DisposeAsync();
-            }
-
             if (robot is not null)
             {
                 await robot.DisposeAsync();
@@ -151,7 +137,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         // The job again on the same day: the same DigestId, so nothing more is posted.
         await scheduler.TriggerJob(DigestJob.KeyFor(WorkerEnvironment.Institution));
         var store = Worker.Services.GetRequiredService<IDeliveryStore>();
-        await Eventually.UntilAsync(() => virtualHost!.GetQueueStatsAsync(WebhookEndpoints.DigestQueue("office-dingtalk")), q => q.Acknowledged == 2 && q.Messages == 0, "the second digest is consumed", TimeSpan.FromSeconds(30));
+        await Eventually.UntilAsync(() => configured!.VirtualHost.GetQueueStatsAsync(WebhookEndpoints.DigestQueue("office-dingtalk")), q => q.Acknowledged == 2 && q.Messages == 0, "the second digest is consumed", TimeSpan.FromSeconds(30));
         Assert.Single(Robot.Requests);
         Assert.Equal(["office-dingtalk"], (await store.GetDeliveriesAsync(AlertIds.ForDigest(WorkerEnvironment.Institution, new DateOnly(2024, 6, 15)), default)).Select(d => d.Webhook));
     }

@@ -18,9 +18,7 @@ public sealed class WebhookIsolationTests : IAsyncLifetime
 
     private readonly FakeTimeProvider clock = new(WorkerEnvironment.Start);
     private RobotListener? robot;
-    private TestDatabase? database;
-    private TestVirtualHost? virtualHost;
-    private WorkerHost? worker;
+    private ConfiguredWorker? configured;
 
     private RobotListener Robot => robot!;
 
@@ -30,8 +28,6 @@ public sealed class WebhookIsolationTests : IAsyncLifetime
         Robot.Script("/bad", [.. Enumerable.Repeat((500, """{"errcode":-1,"errmsg":"system busy"}"""), 200)]);
         Robot.Script("/gone", [.. Enumerable.Repeat((200, """{"errcode":93000,"errmsg":"invalid webhook url"}"""), 20)]);
         Robot.Script("/missing", [.. Enumerable.Repeat((404, "404 page not found"), 20)]);
-        database = await TestDatabase.CreateAsync();
-        virtualHost = await TestVirtualHost.CreateAsync();
         var settings = new Dictionary<string, string?>();
         string[] names = ["bad", "good", "gone", "missing"];
         for (var i = 0; i < names.Length; i++)
@@ -45,30 +41,20 @@ public sealed class WebhookIsolationTests : IAsyncLifetime
             settings[$"Monitor:Webhooks:{i}:MinimumSeverity"] = "Critical";
         }
 
-        worker = await WorkerHost.StartAsync(database, virtualHost, clock, settings);
+        configured = await ConfiguredWorker.StartAsync(clock, settings);
     }
 
     public async Task DisposeAsync()
     {
         try
         {
-            if (worker is not null)
+            if (configured is not null)
             {
-                await worker.DisposeAsync();
+                await configured.DisposeAsync();
             }
         }
         finally
         {
-            if (virtualHost is not null)
-            {
-                await virtualHost.DisposeAsync();
-            }
-
-            if (database is not null)
-            {
-                await database.DisposeAsync();
-            }
-
             if (robot is not null)
             {
                 await robot.DisposeAsync();
@@ -83,7 +69,7 @@ public sealed class WebhookIsolationTests : IAsyncLifetime
         var watch = Stopwatch.StartNew();
         foreach (var id in ids)
         {
-            await worker!.Bus.Publish(Alert(id), c => c.MessageId = id, CancellationToken.None);
+            await configured!.Worker.Bus.Publish(Alert(id), c => c.MessageId = id, CancellationToken.None);
         }
 
         // With one shared queue the second alert would wait behind the first one's retries (1 s + 5 s + 30 s + 2 min + 5 min).
@@ -92,7 +78,7 @@ public sealed class WebhookIsolationTests : IAsyncLifetime
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"good took {watch.Elapsed.TotalSeconds:0.0} s");
 
         // The record is committed right after the robot's answer.
-        var store = worker!.Services.GetRequiredService<IDeliveryStore>();
+        var store = configured!.Worker.Services.GetRequiredService<IDeliveryStore>();
         foreach (var id in ids)
         {
             var deliveries = await Eventually.UntilAsync(() => store.GetDeliveriesAsync(id, default), d => d.Count > 0, $"the delivery of {id} is recorded");
@@ -109,9 +95,9 @@ public sealed class WebhookIsolationTests : IAsyncLifetime
     public async Task When_a_robot_refuses_the_webhook_itself_Should_move_the_alert_to_that_webhooks_error_queue_without_retries()
     {
         var id = Guid.Parse("7a1e2b3c-0000-4000-8000-000000000093");
-        await worker!.Bus.Publish(Alert(id), c => c.MessageId = id, CancellationToken.None);
+        await configured!.Worker.Bus.Publish(Alert(id), c => c.MessageId = id, CancellationToken.None);
 
-        await using var broker = await BrokerClient.ConnectAsync(virtualHost!.Name);
+        await using var broker = await BrokerClient.ConnectAsync(configured!.VirtualHost.Name);
         var gone = await Eventually.UntilAsync(() => broker.PeekHeadersAsync(WebhookEndpoints.AlertQueue("gone") + "_error"), q => q.Count == 1, "the alert is in gone's error queue");
         var missing = await Eventually.UntilAsync(() => broker.PeekHeadersAsync(WebhookEndpoints.AlertQueue("missing") + "_error"), q => q.Count == 1, "the alert is in missing's error queue");
         Assert.Contains("Webhook 'gone' answered errcode 93000: invalid webhook url", gone[0]["MT-Fault-Message"], StringComparison.Ordinal);

@@ -10,43 +10,26 @@ public sealed class HealthEndpointTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider clock = new(WorkerEnvironment.Start);
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(20) };
-    private TestDatabase? database;
-    private TestVirtualHost? virtualHost;
-    private WorkerHost? worker;
+    private ConfiguredWorker? configured;
     private Uri? address;
 
     public async Task InitializeAsync()
     {
         address = new Uri($"http://127.0.0.1:{RobotListener.FreePort()}/");
-        database = await TestDatabase.CreateAsync();
-        virtualHost = await TestVirtualHost.CreateAsync();
-        worker = await WorkerHost.StartAsync(database, virtualHost, clock, new Dictionary<string, string?> { ["Monitor:HealthUrl"] = address.ToString() });
+        configured = await ConfiguredWorker.StartAsync(clock, new Dictionary<string, string?> { ["Monitor:HealthUrl"] = address.ToString() });
     }
 
     public async Task DisposeAsync()
     {
-        try
+        if (configured is not null)
         {
-            if (database is not null)
+            try
             {
-                await database.SetReachableAsync(true);
+                await configured.Database.SetReachableAsync(true);
             }
-
-            if (worker is not null)
+            finally
             {
-                await worker.DisposeAsync();
-            }
-        }
-        finally
-        {
-            if (virtualHost is not null)
-            {
-                await virtualHost.DisposeAsync();
-            }
-
-            if (database is not null)
-            {
-                await database.DisposeAsync();
+                await configured.DisposeAsync();
             }
         }
     }
@@ -61,7 +44,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
             [("database", "Healthy"), ("masstransit-bus", "Healthy"), ("scheduler", "Healthy")],
             Checks(body));
 
-        await database!.SetReachableAsync(false);
+        await configured!.Database.SetReachableAsync(false);
 
         (status, body) = await Eventually.UntilAsync(() => GetAsync("health/ready"), r => r.Status == HttpStatusCode.ServiceUnavailable, "the worker reports not ready");
         Assert.Equal("Unhealthy", body.GetProperty("status").GetString());
@@ -70,7 +53,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         var (liveStatus, live) = await GetAsync("health/live");
         Assert.Equal((HttpStatusCode.OK, "Healthy"), (liveStatus, live.GetProperty("status").GetString()));
 
-        await database.SetReachableAsync(true);
+        await configured!.Database.SetReachableAsync(true);
 
         (status, body) = await Eventually.UntilAsync(() => GetAsync("health/ready"), r => r.Status == HttpStatusCode.OK, "the worker reports ready again", TimeSpan.FromSeconds(30));
         Assert.All(Checks(body), c => Assert.Equal("Healthy", c.Status));
