@@ -14,7 +14,10 @@ public sealed record Measurement
     /// <summary>For rates: graduates counted (registered minus withdrawn).</summary>
     public int? Denominator { get; init; }
 
-    /// <summary>The latest day with an event in this scope, if any.</summary>
+    /// <summary>
+    /// The latest day with an event, if any: in this scope as the builders measure it; for a unit, the assessor
+    /// (<see cref="TargetAssessor"/>) puts the whole target's, because NoData is about the target's feed.
+    /// </summary>
     public DateOnly? LastEventOn { get; init; }
 
     /// <summary>For visit targets: positions opened (开拓岗位数) in this scope.</summary>
