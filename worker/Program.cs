@@ -1,3 +1,3 @@
-using Monitor.Worker.Cli;
+using Monitor.Worker.Tools.Cli;
 
 return await CliApp.RunAsync(args);

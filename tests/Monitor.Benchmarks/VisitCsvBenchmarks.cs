@@ -3,7 +3,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using CsvHelper;
 using Monitor.Messages;
-using Monitor.Worker.Import;
+using Monitor.Worker.Tools.Import;
 using Monitor.Worker.Institutions;
 using Monitor.Worker.Visits;
 

@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Monitor.Worker.Hosting;
-using Monitor.Worker.Storage;
+using Monitor.Worker.Settings;
 
 namespace Monitor.Worker.Alerts;
 

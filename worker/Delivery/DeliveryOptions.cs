@@ -1,6 +1,5 @@
 using System.Globalization;
-using Monitor.Worker.Hosting;
-using Monitor.Worker.Institutions;
+using Monitor.Worker.Settings;
 
 namespace Monitor.Worker.Delivery;
 

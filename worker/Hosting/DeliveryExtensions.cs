@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Delivery;
 using Monitor.Worker.Institutions;
+using Monitor.Worker.Settings;
 using Monitor.Worker.Targets;
 using Npgsql;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Monitor.Worker.Health;
-using Monitor.Worker.Institutions;
+using Monitor.Worker.Web;
+using Monitor.Worker.Settings;
 
 namespace Monitor.Worker.Hosting;
 

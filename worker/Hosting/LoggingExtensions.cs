@@ -3,6 +3,9 @@ using MassTransit;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
+using Monitor.Worker.Settings;
+using Monitor.Worker.Inbound;
+
 namespace Monitor.Worker.Hosting;
 
 public static class LoggingExtensions

@@ -3,8 +3,11 @@ using Microsoft.Extensions.Options;
 using Monitor.Worker.Alerts;
 using Monitor.Worker.Delivery;
 using Monitor.Worker.Placement;
-using Monitor.Worker.Targets;
+using Monitor.Worker.Evaluation;
 using Monitor.Worker.Visits;
+
+using Monitor.Worker.Settings;
+using Monitor.Worker.Inbound;
 
 namespace Monitor.Worker.Hosting;
 
@@ -71,8 +74,8 @@ public static class MessagingExtensions
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
 
-        services.AddSingleton<TargetAssessor>();
-        services.AddSingleton<TargetEvaluator>();
+        services.AddSingleton<ScopeReader>();
+        services.AddSingleton<Evaluator>();
         services.AddSingleton<AlertRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertRelay>());
         return builder;

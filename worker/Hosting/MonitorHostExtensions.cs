@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Monitor.Worker.Demo;
+using Monitor.Worker.Tools.Demo;
 using Monitor.Worker.Institutions;
+using Monitor.Worker.Settings;
 using Monitor.Worker.Targets;
 
 namespace Monitor.Worker.Hosting;

@@ -1,5 +1,6 @@
 using Monitor.Worker.Institutions;
-using Monitor.Worker.Scheduling;
+using Monitor.Worker.Settings;
+using Monitor.Worker.Evaluation;
 using Quartz;
 
 namespace Monitor.Worker.Hosting;

@@ -1,5 +1,10 @@
+using Monitor.Worker.Visits;
+using Monitor.Worker.Placement;
+using Monitor.Worker.Alerts;
 using Monitor.Worker.Storage;
 using Npgsql;
+
+using Monitor.Worker.Settings;
 
 namespace Monitor.Worker.Hosting;
 
@@ -13,19 +18,15 @@ public static class StorageExtensions
         {
             var connectionString = ConnectionString(builder.Configuration);
             services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "monitor" }.Build());
-            services.AddSingleton<PostgresMonitorStore>();
-            services.AddSingleton<IVisitStore>(sp => sp.GetRequiredService<PostgresMonitorStore>());
-            services.AddSingleton<IPlacementStore>(sp => sp.GetRequiredService<PostgresMonitorStore>());
-            services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<PostgresMonitorStore>());
+            AddPostgresStores(services);
             services.AddSingleton<PostgresMigrator>();
             services.AddHostedService<PostgresStartup>();
         }
         else
         {
-            services.AddSingleton<InMemoryMonitorStore>();
-            services.AddSingleton<IVisitStore>(sp => sp.GetRequiredService<InMemoryMonitorStore>());
-            services.AddSingleton<IPlacementStore>(sp => sp.GetRequiredService<InMemoryMonitorStore>());
-            services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<InMemoryMonitorStore>());
+            services.AddSingleton<IVisitStore, InMemoryVisitStore>();
+            services.AddSingleton<IPlacementStore, InMemoryPlacementStore>();
+            services.AddSingleton<IAlertStore, InMemoryAlertStore>();
         }
 
         return builder;
@@ -41,11 +42,15 @@ public static class StorageExtensions
         settings.Options = $"{settings.Options} -c default_transaction_read_only=on".Trim();
         var services = builder.Services;
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString) { Name = "monitor-read-only" }.Build());
-        services.AddSingleton<PostgresMonitorStore>();
-        services.AddSingleton<IVisitStore>(sp => sp.GetRequiredService<PostgresMonitorStore>());
-        services.AddSingleton<IPlacementStore>(sp => sp.GetRequiredService<PostgresMonitorStore>());
-        services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<PostgresMonitorStore>());
+        AddPostgresStores(services);
         return builder;
+    }
+
+    private static void AddPostgresStores(IServiceCollection services)
+    {
+        services.AddSingleton<IVisitStore, PostgresVisitStore>();
+        services.AddSingleton<IPlacementStore, PostgresPlacementStore>();
+        services.AddSingleton<IAlertStore, PostgresAlertStore>();
     }
 
     /// <summary>ConnectionStrings:Monitor, checked: present and readable as a PostgreSQL connection string.</summary>
@@ -54,7 +59,7 @@ public static class StorageExtensions
         var connectionString = configuration.GetConnectionString("Monitor");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new Institutions.ConfigurationException(
+            throw new ConfigurationException(
                 "Monitor:Storage is Postgres but ConnectionStrings:Monitor is empty. Set ConnectionStrings__Monitor, e.g. \"Host=127.0.0.1;Port=5432;Username=monitor;Password=monitor;Database=monitor\".");
         }
 
@@ -64,7 +69,7 @@ public static class StorageExtensions
         }
         catch (ArgumentException ex)
         {
-            throw new Institutions.ConfigurationException($"ConnectionStrings:Monitor is not a valid PostgreSQL connection string: {ex.Message}", ex);
+            throw new ConfigurationException($"ConnectionStrings:Monitor is not a valid PostgreSQL connection string: {ex.Message}", ex);
         }
 
         return connectionString;

@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using Monitor.Worker.Settings;
+
 namespace Monitor.Worker.Institutions;
 
 /// <summary>The institutions this worker serves, loaded once at start-up from the institutions file.</summary>

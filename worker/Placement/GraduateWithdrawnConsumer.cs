@@ -1,8 +1,7 @@
 using MassTransit;
 using Monitor.Messages;
-using Monitor.Worker.Hosting;
+using Monitor.Worker.Inbound;
 using Monitor.Worker.Institutions;
-using Monitor.Worker.Storage;
 
 namespace Monitor.Worker.Placement;
 

@@ -15,8 +15,8 @@ public sealed record Measurement
     public int? Denominator { get; init; }
 
     /// <summary>
-    /// The latest day with an event, if any: in this scope as the builders measure it; for a unit, the assessor
-    /// (<see cref="TargetAssessor"/>) puts the whole target's, because NoData is about the target's feed.
+    /// The latest day with an event, if any: in this scope as the builders measure it; for a unit, the evaluation puts
+    /// the whole target's, because NoData is about the target's feed.
     /// </summary>
     public DateOnly? LastEventOn { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Monitor.Messages;
 using Monitor.Worker.Institutions;
+using Monitor.Worker.Settings;
 
 namespace Monitor.Worker.Targets;
 

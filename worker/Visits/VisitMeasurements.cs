@@ -1,5 +1,4 @@
 using Monitor.Messages;
-using Monitor.Worker.Storage;
 using Monitor.Worker.Targets;
 
 namespace Monitor.Worker.Visits;

@@ -4,7 +4,10 @@ using Monitor.IntegrationTests.Infrastructure;
 using Monitor.Messages;
 using Monitor.Tests.Support;
 using Monitor.Worker.Alerts;
-using Monitor.Worker.Cli;
+using Monitor.Worker.Tools.Common;
+using Monitor.Worker.Tools.Status;
+using Monitor.Worker.Visits;
+using Monitor.Worker.Placement;
 using Monitor.Worker.Storage;
 using Npgsql;
 
@@ -134,17 +137,19 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
         {
             database = await TestDatabase.CreateAsync();
             await new PostgresMigrator(database.DataSource, NullLogger<PostgresMigrator>.Instance).MigrateAsync(CancellationToken.None);
-            var store = new PostgresMonitorStore(database.DataSource, TimeProvider.System);
+            var visits = new PostgresVisitStore(database.DataSource);
+            var placement = new PostgresPlacementStore(database.DataSource);
+            var alerts = new PostgresAlertStore(database.DataSource, TimeProvider.System);
             var ct = CancellationToken.None;
             var received = new DateTimeOffset(2024, 6, 15, 9, 0, 0, TimeSpan.FromHours(8));
 
             for (var i = 1; i <= 50; i++)
             {
-                await store.RecordVisitAsync(Visit($"L{i}", $"天津（滨海）示范企业{i:D3}有限公司", new DateOnly(2024, 1, 10).AddDays(i * 3)), $"f{i}", received, ct);
+                await visits.RecordVisitAsync(Visit($"L{i}", $"天津（滨海）示范企业{i:D3}有限公司", new DateOnly(2024, 1, 10).AddDays(i * 3)), $"f{i}", received, ct);
             }
 
-            await store.RecordVisitAsync(Visit("L-repeat", "天津(滨海)示范企业007有限公司", new DateOnly(2024, 5, 2)), "f-repeat", received, ct);
-            await store.RecordVisitAsync(Visit("L-later", "天津后来企业有限公司", new DateOnly(2024, 6, 20)), "f-later", received, ct);
+            await visits.RecordVisitAsync(Visit("L-repeat", "天津(滨海)示范企业007有限公司", new DateOnly(2024, 5, 2)), "f-repeat", received, ct);
+            await visits.RecordVisitAsync(Visit("L-later", "天津后来企业有限公司", new DateOnly(2024, 6, 20)), "f-later", received, ct);
 
             // JX: 20 graduates, 18 placed. DZ: 21 registered, one withdrawn, 14 of the other 20 placed.
             var reportedAt = new DateTimeOffset(2024, 6, 1, 10, 0, 0, TimeSpan.FromHours(8));
@@ -153,24 +158,24 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
                 for (var i = 1; i <= size; i++)
                 {
                     var id = $"2024{unit}{i:D4}";
-                    await store.RegisterGraduateAsync(new GraduateRegistered("tjqg", 2024, id, unit, null, []), $"g{id}", received, ct);
+                    await placement.RegisterGraduateAsync(new GraduateRegistered("tjqg", 2024, id, unit, null, []), $"g{id}", received, ct);
                     if (i <= placed)
                     {
-                        await store.RecordDestinationAsync(new GraduateDestinationReported($"r-{id}", "tjqg", 2024, id, Destination.ContractEmployment, new DateOnly(2024, 6, 1), reportedAt, null, null), $"r{id}", received, ct);
+                        await placement.RecordDestinationAsync(new GraduateDestinationReported($"r-{id}", "tjqg", 2024, id, Destination.ContractEmployment, new DateOnly(2024, 6, 1), reportedAt, null, null), $"r{id}", received, ct);
                     }
                 }
             }
 
-            await store.WithdrawGraduateAsync(new GraduateWithdrawn("tjqg", 2024, "2024DZ0021", "延期毕业"), "w", received, ct);
-            await store.RecordDestinationAsync(new GraduateDestinationReported("r-late", "tjqg", 2024, "2024DZ0020", Destination.FurtherStudy, new DateOnly(2024, 6, 20), reportedAt.AddDays(19), null, null), "r-late", received, ct);
+            await placement.WithdrawGraduateAsync(new GraduateWithdrawn("tjqg", 2024, "2024DZ0021", "延期毕业"), "w", received, ct);
+            await placement.RecordDestinationAsync(new GraduateDestinationReported("r-late", "tjqg", 2024, "2024DZ0020", Destination.FurtherStudy, new DateOnly(2024, 6, 20), reportedAt.AddDays(19), null, null), "r-late", received, ct);
 
             // What the worker saved: AtRisk announced for leadership on 15 June (with its alert in the outbox), and a
             // placement state last evaluated on 14 June.
             var onThe15th = new DateTimeOffset(2024, 6, 15, 10, 0, 0, TimeSpan.FromHours(8));
             var leadership = new AlertState("leadership-visits-2024", "tjqg", TargetStatus.AtRisk, onThe15th, 1, 0, onThe15th, null, null, 44m, onThe15th, 1);
-            await store.TrySaveAsync(leadership, 0, Alert(leadership), ct);
+            await alerts.TrySaveAsync(leadership, 0, Alert(leadership), ct);
             var onThe14th = onThe15th.AddDays(-1);
-            await store.TrySaveAsync(new AlertState("placement-2024", "tjqg", TargetStatus.AtRisk, onThe14th, 1, 0, onThe14th, null, null, 78m, onThe14th, 1), 0, null, ct);
+            await alerts.TrySaveAsync(new AlertState("placement-2024", "tjqg", TargetStatus.AtRisk, onThe14th, 1, 0, onThe14th, null, null, 78m, onThe14th, 1), 0, null, ct);
         }
 
         /// <summary>Every table's rows as text: equal before and after means nothing was written.</summary>

@@ -7,7 +7,7 @@ using Monitor.IntegrationTests.Infrastructure;
 using Monitor.Messages;
 using Monitor.Worker.Alerts;
 using Monitor.Worker.Delivery;
-using Monitor.Worker.Scheduling;
+using Monitor.Worker.Evaluation;
 using Quartz;
 
 namespace Monitor.IntegrationTests.Delivery;

@@ -1,5 +1,5 @@
 using Monitor.IntegrationTests.Infrastructure;
-using Monitor.Worker.Cli;
+using Monitor.Worker.Tools.Common;
 
 namespace Monitor.IntegrationTests.Import;
 

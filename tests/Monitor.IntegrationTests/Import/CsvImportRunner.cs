@@ -1,6 +1,6 @@
 using System.Globalization;
 using Monitor.IntegrationTests.Infrastructure;
-using Monitor.Worker.Cli;
+using Monitor.Worker.Tools.Cli;
 using Spectre.Console.Testing;
 
 namespace Monitor.IntegrationTests.Import;

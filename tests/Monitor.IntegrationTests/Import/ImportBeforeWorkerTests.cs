@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Monitor.IntegrationTests.Infrastructure;
-using Monitor.Worker.Cli;
+using Monitor.Worker.Tools.Common;
 
 namespace Monitor.IntegrationTests.Import;
 

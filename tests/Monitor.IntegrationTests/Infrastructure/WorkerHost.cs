@@ -6,9 +6,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Worker.Hosting;
-using Monitor.Worker.Scheduling;
-using Monitor.Worker.Storage;
-using Monitor.Worker.Targets;
+using Monitor.Worker.Evaluation;
+using Monitor.Worker.Visits;
+using Monitor.Worker.Placement;
 using Npgsql;
 
 namespace Monitor.IntegrationTests.Infrastructure;
@@ -28,7 +28,7 @@ public sealed class WorkerHost : IAsyncDisposable
 
     public IBus Bus => Services.GetRequiredService<IBus>();
 
-    public TargetEvaluator Evaluator => Services.GetRequiredService<TargetEvaluator>();
+    public Evaluator Evaluator => Services.GetRequiredService<Evaluator>();
 
     public IVisitStore Visits => Services.GetRequiredService<IVisitStore>();
 

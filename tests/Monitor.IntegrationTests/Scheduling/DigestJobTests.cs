@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.IntegrationTests.Infrastructure;
 using Monitor.Worker.Alerts;
-using Monitor.Worker.Scheduling;
+using Monitor.Worker.Evaluation;
 using Quartz;
 
 namespace Monitor.IntegrationTests.Scheduling;

@@ -1,14 +1,18 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.IntegrationTests.Infrastructure;
 using Monitor.Messages;
+using Monitor.Worker.Visits;
+using Monitor.Worker.Placement;
+using Monitor.Worker.Alerts;
 using Monitor.Worker.Storage;
+using Monitor.Worker.Inbound;
 using Npgsql;
 
 namespace Monitor.IntegrationTests.Storage;
 
 /// <summary>The store contract on PostgreSQL, in a database created and migrated for this class; plus the migrator's own promises.</summary>
 public sealed class PostgresStoreContract(PostgresStoreContract.MigratedDatabase database)
-    : StoreContract(clock => Stores.Of(new PostgresMonitorStore(database.DataSource, clock))), IClassFixture<PostgresStoreContract.MigratedDatabase>
+    : StoreContract(clock => new Stores(new PostgresVisitStore(database.DataSource), new PostgresPlacementStore(database.DataSource), new PostgresAlertStore(database.DataSource, clock))), IClassFixture<PostgresStoreContract.MigratedDatabase>
 {
     [Fact]
     public async Task Migrating_again_applies_nothing_and_keeps_the_data()
@@ -37,7 +41,7 @@ public sealed class PostgresStoreContract(PostgresStoreContract.MigratedDatabase
         Assert.Equal(
             PostgresMigrator.LoadScripts().Select(script => script.Version),
             (await AppliedMigrationsAsync(fresh.DataSource)).Select(applied => applied.Version));
-        var store = new PostgresMonitorStore(fresh.DataSource, Clock);
+        var store = new PostgresVisitStore(fresh.DataSource);
         var visit = new EnterpriseVisitRecorded("v1", "tjlivtc", VisitTier.Leadership, null, "天津港集团", null, new DateOnly(2024, 4, 2), VisitMode.Incoming, 12);
         Assert.Equal(StoreOutcome.Accepted, await store.RecordVisitAsync(visit, "fingerprint", Clock.GetUtcNow(), CancellationToken.None));
     }

@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Messages;
-using Monitor.Worker.Storage;
+using Monitor.Worker.Visits;
+using Monitor.Worker.Placement;
+using Monitor.Worker.Alerts;
+using Monitor.Worker.Inbound;
 
 namespace Monitor.IntegrationTests.Storage;
 
@@ -609,9 +612,5 @@ public abstract class StoreContract
     }
 
     /// <summary>The three views of the store under test.</summary>
-    protected sealed record Stores(IVisitStore Visits, IPlacementStore Placement, IAlertStore Alerts)
-    {
-        public static Stores Of<TStore>(TStore store)
-            where TStore : IVisitStore, IPlacementStore, IAlertStore => new(store, store, store);
-    }
+    protected sealed record Stores(IVisitStore Visits, IPlacementStore Placement, IAlertStore Alerts);
 }

@@ -1,6 +1,5 @@
 using Monitor.IntegrationTests.Infrastructure;
 using Monitor.Messages;
-using Monitor.Worker.Storage;
 using Monitor.Worker.Visits;
 
 namespace Monitor.IntegrationTests.Visits;

@@ -1,4 +1,4 @@
-using Monitor.Worker.Cli;
+using Monitor.Worker.Tools.Common;
 
 namespace Monitor.Tests.Cli;
 

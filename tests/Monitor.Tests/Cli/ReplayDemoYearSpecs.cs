@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Monitor.Tests.Support;
-using Monitor.Worker.Cli;
+using Monitor.Worker.Tools.Common;
+using Monitor.Worker.Tools.Replay;
 
 namespace Monitor.Tests.Cli;
 

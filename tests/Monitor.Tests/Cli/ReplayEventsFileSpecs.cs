@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Monitor.Tests.Support;
-using Monitor.Worker.Cli;
+using Monitor.Worker.Tools.Common;
 
 namespace Monitor.Tests.Cli;
 

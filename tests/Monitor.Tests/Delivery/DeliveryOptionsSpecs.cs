@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Monitor.Worker.Delivery;
-using Monitor.Worker.Institutions;
+using Monitor.Worker.Settings;
 
 namespace Monitor.Tests.Delivery;
 

@@ -1,10 +1,9 @@
 using Monitor.Messages;
 using Monitor.Tests.Support;
-using Monitor.Worker.Demo;
+using Monitor.Worker.Tools.Demo;
 using Monitor.Worker.Placement;
-using Monitor.Worker.Storage;
-using Monitor.Worker.Targets;
 using Monitor.Worker.Visits;
+using Monitor.Worker.Targets;
 
 namespace Monitor.Tests.Demo;
 

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
-using Monitor.Worker.Health;
+using Monitor.Worker.Web;
 
 namespace Monitor.Tests.Health;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Worker.Hosting;
+using Monitor.Worker.Inbound;
 using NSubstitute;
 using NSubstitute.Core;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Monitor.Messages;
-using Monitor.Worker.Hosting;
+using Monitor.Worker.Inbound;
 
 namespace Monitor.Tests.Hosting;
 

@@ -1,5 +1,5 @@
 using Monitor.Tests.Support;
-using Monitor.Worker.Import;
+using Monitor.Worker.Tools.Import;
 
 namespace Monitor.Tests.Import;
 

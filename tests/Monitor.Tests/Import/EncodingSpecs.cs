@@ -1,6 +1,6 @@
 using System.Text;
 using Monitor.Tests.Support;
-using Monitor.Worker.Import;
+using Monitor.Worker.Tools.Import;
 
 namespace Monitor.Tests.Import;
 

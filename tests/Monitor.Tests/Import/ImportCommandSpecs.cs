@@ -1,5 +1,6 @@
 using Monitor.Tests.Support;
-using Monitor.Worker.Cli;
+using Monitor.Worker.Tools.Common;
+using Monitor.Worker.Tools.Cli;
 using Spectre.Console.Testing;
 
 namespace Monitor.Tests.Import;

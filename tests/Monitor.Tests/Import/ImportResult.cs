@@ -1,4 +1,4 @@
-using Monitor.Worker.Import;
+using Monitor.Worker.Tools.Import;
 
 namespace Monitor.Tests.Import;
 

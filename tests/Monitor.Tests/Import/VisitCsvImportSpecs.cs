@@ -1,7 +1,7 @@
 using System.Text;
 using Monitor.Messages;
 using Monitor.Tests.Support;
-using Monitor.Worker.Import;
+using Monitor.Worker.Tools.Import;
 
 namespace Monitor.Tests.Import;
 

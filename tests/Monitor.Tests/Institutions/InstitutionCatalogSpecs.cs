@@ -1,5 +1,6 @@
 using Monitor.Tests.Support;
 using Monitor.Worker.Institutions;
+using Monitor.Worker.Settings;
 
 namespace Monitor.Tests.Institutions;
 

@@ -1,7 +1,6 @@
 using Monitor.Messages;
 using Monitor.Tests.Support;
 using Monitor.Worker.Placement;
-using Monitor.Worker.Storage;
 using Monitor.Worker.Targets;
 
 namespace Monitor.Tests.Placement;

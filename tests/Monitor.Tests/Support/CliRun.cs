@@ -1,4 +1,4 @@
-using Monitor.Worker.Cli;
+using Monitor.Worker.Tools.Cli;
 using Spectre.Console;
 
 namespace Monitor.Tests.Support;

@@ -2,9 +2,8 @@ using System.Globalization;
 using Monitor.Messages;
 using Monitor.Tests.Support;
 using Monitor.Worker.Alerts;
-using Monitor.Worker.Storage;
-using Monitor.Worker.Targets;
 using Monitor.Worker.Visits;
+using Monitor.Worker.Targets;
 
 namespace Monitor.Tests.Targets;
 

@@ -1,6 +1,7 @@
 using Monitor.Messages;
 using Monitor.Tests.Support;
 using Monitor.Worker.Institutions;
+using Monitor.Worker.Settings;
 using Monitor.Worker.Targets;
 
 namespace Monitor.Tests.Targets;

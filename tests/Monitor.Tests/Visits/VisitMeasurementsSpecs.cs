@@ -1,8 +1,7 @@
 using Monitor.Messages;
 using Monitor.Tests.Support;
-using Monitor.Worker.Storage;
-using Monitor.Worker.Targets;
 using Monitor.Worker.Visits;
+using Monitor.Worker.Targets;
 
 namespace Monitor.Tests.Visits;
 

@@ -1,0 +1,27 @@
+using Monitor.Messages;
+using Quartz;
+
+namespace Monitor.Worker.Evaluation;
+
+/// <summary>Evaluates every target on the configured interval (and once right after start-up).</summary>
+[DisallowConcurrentExecution]
+public sealed partial class EvaluationJob(Evaluator evaluator, ILogger<EvaluationJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("evaluate-targets", "monitor");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var results = await evaluator.EvaluateAsync(null, null, cancellationToken);
+        var elapsed = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var targets = results.Select(r => r.Target.Id).Distinct().Count();
+            var behind = results.Count(r => r.AnnouncedStatus is TargetStatus.AtRisk or TargetStatus.OffTrack or TargetStatus.Missed or TargetStatus.NoData);
+            LogFinished(logger, targets, results.Count, behind, elapsed);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Evaluation finished: {Targets} targets in {Scopes} scopes, {Behind} behind or without data, in {ElapsedMs} ms")]
+    private static partial void LogFinished(ILogger logger, int targets, int scopes, int behind, long elapsedMs);
+}

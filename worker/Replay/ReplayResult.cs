@@ -1,9 +1,0 @@
-namespace Monitor.Worker.Replay;
-
-/// <summary>What a replay did.</summary>
-/// <param name="Days">Days evaluated.</param>
-/// <param name="Events">Events published to the bus.</param>
-/// <param name="AfterRange">Events arriving after the last evaluated day, not published.</param>
-/// <param name="Rejections">Events the consumers refused, with their reasons.</param>
-/// <param name="Alerts">Every alert published, in order.</param>
-public sealed record ReplayResult(int Days, int Events, int AfterRange, IReadOnlyList<string> Rejections, IReadOnlyList<ReplayedAlert> Alerts);

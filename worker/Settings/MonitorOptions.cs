@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Monitor.Worker.Settings;
+
+/// <summary>The worker's settings (section "Monitor"; environment variables Monitor__Transport and so on).</summary>
+public sealed class MonitorOptions
+{
+    public const string SectionName = "Monitor";
+
+    /// <summary>InMemory (embedded, no servers) or RabbitMq.</summary>
+    public TransportKind Transport { get; set; } = TransportKind.InMemory;
+
+    /// <summary>InMemory (embedded, no servers) or Postgres (ConnectionStrings:Monitor).</summary>
+    public StorageKind Storage { get; set; } = StorageKind.InMemory;
+
+    [Required(ErrorMessage = "Monitor:InstitutionsFile is required: the path of the institutions file, e.g. seeds/institutions.json.")]
+    public string InstitutionsFile { get; set; } = "seeds/institutions.json";
+
+    [Required(ErrorMessage = "Monitor:TargetsFile is required: the path of the targets file, e.g. seeds/targets-2024.json.")]
+    public string TargetsFile { get; set; } = "seeds/targets-2024.json";
+
+    /// <summary>Language of alert summaries: zh-CN (default) or en.</summary>
+    [RegularExpression("^(zh|zh-CN|en|en-US|en-GB)$", ErrorMessage = "Monitor:Language must be zh-CN or en.")]
+    public string Language { get; set; } = "zh-CN";
+
+    /// <summary>How often the evaluation job runs (it also runs once right after start-up).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Monitor:EvaluateEvery must be between 00:00:01 and 1.00:00:00 (e.g. 00:05:00).")]
+    public TimeSpan EvaluateEvery { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Quartz cron of the daily digest, in each institution's time zone.</summary>
+    [Required(ErrorMessage = "Monitor:DigestCron is required (e.g. \"0 30 8 * * ?\" for 08:30).")]
+    public string DigestCron { get; set; } = "0 30 8 * * ?";
+
+    /// <summary>Load the demo data (the 2023 baseline) at start-up; by default on with in-memory storage only.</summary>
+    public bool? Demo { get; set; }
+
+    /// <summary>The baseline year the demo reconstructs and evaluates.</summary>
+    [Range(2000, 2100, ErrorMessage = "Monitor:DemoYear must be a year such as 2023.")]
+    public int DemoYear { get; set; } = 2023;
+
+    /// <summary>How often the relay looks for alerts not yet published (it also runs right after every evaluation).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Monitor:RelayEvery must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan RelayEvery { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a publish may take before it is abandoned (a mis-declared exchange would otherwise hang it).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Monitor:PublishTimeout must be between 00:00:01 and 00:10:00.")]
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool DemoEnabled => Demo ?? Storage == StorageKind.InMemory;
+}
+
+public enum TransportKind
+{
+    InMemory,
+    RabbitMq,
+}
+
+public enum StorageKind
+{
+    InMemory,
+    Postgres,
+}

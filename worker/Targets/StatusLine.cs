@@ -1,6 +1,0 @@
-using Monitor.Messages;
-
-namespace Monitor.Worker.Targets;
-
-/// <summary>One row of the status board: the evaluation (whose AnnouncedStatus is the status shown), the engine's own status, and which of the two is shown.</summary>
-public sealed record StatusLine(ScopeEvaluation Evaluation, TargetStatus AssessedStatus, StatusSource Source);

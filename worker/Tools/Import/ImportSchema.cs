@@ -1,0 +1,65 @@
+
+
+namespace Monitor.Worker.Tools.Import;
+
+/// <summary>
+/// How the rows of one kind of spreadsheet become one message type: the accepted columns, the mapping of a row, the
+/// consumers' own validation, the business id that makes a row a duplicate, and the worker's queue for the type.
+/// </summary>
+public abstract class ImportSchema<TMessage>
+    where TMessage : class
+{
+    /// <summary>What a row is, for messages: "visit".</summary>
+    public abstract string Noun { get; }
+
+    public abstract IReadOnlyList<ImportField> Fields { get; }
+
+    /// <summary>The worker's receive queue for <typeparamref name="TMessage"/>.</summary>
+    public abstract string Queue { get; }
+
+    /// <summary>The field of the business id, against which a reused id is reported.</summary>
+    public abstract string IdField { get; }
+
+    /// <summary>Reads a row into a message, recording problems on the row for cells that cannot be read.</summary>
+    public abstract TMessage Map(ImportRow row);
+
+    /// <summary>The consumer's own validation of the message ("field: reason" per error).</summary>
+    public abstract IReadOnlyList<string> Validate(TMessage message, ImportContext context);
+
+    /// <summary>What makes two rows the same event for the worker (its business id).</summary>
+    public abstract string Key(TMessage message);
+
+    /// <summary>Every field of the message, normalised, joined with <see cref="ImportHash.Separator"/>: equal for identical rows.</summary>
+    public abstract string Canonical(TMessage message);
+
+    /// <summary>
+    /// Refuses a header row that shows the file is meant for another import (<see cref="ImportException"/>, naming
+    /// that import); called with the header row as read, before the columns are resolved.
+    /// </summary>
+    public virtual void CheckHeaders(IReadOnlyList<string> headers)
+    {
+    }
+
+    /// <summary>A warning when <paramref name="columns"/> give no id and the rows' ids are derived from their content: null by default.</summary>
+    public virtual string? DerivedIdNote(ColumnMap columns) => null;
+
+    /// <summary>What sending <paramref name="count"/> rows does to the worker's figures, when that cannot be undone by importing again: "cancels 2 visit(s) …"; null otherwise.</summary>
+    public virtual string? Consequence(int count) => null;
+
+    /// <summary>Refuses a header row the fields alone cannot judge (<see cref="ImportException"/>); called once the columns are resolved.</summary>
+    public virtual void CheckColumns(ColumnMap columns)
+    {
+    }
+
+    /// <summary>The option that gives <paramref name="field"/> for every row, when it is set: <c>--institution</c> or <c>--cohort</c>.</summary>
+    public virtual string? OptionFor(string field, ImportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return field switch
+        {
+            ImportRow.InstitutionField when context.Institution is not null => "--institution",
+            ImportRow.CohortField when context.Cohort is not null => "--cohort",
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,15 @@
+using System.ComponentModel;
+using Monitor.Messages;
+using Monitor.Worker.Tools.Common;
+using Spectre.Console;
+
+namespace Monitor.Worker.Tools.Import;
+
+/// <summary><c>import withdrawals FILE.csv</c>: graduates leaving a cohort's roster → GraduateWithdrawn.</summary>
+[Description("Import graduates withdrawn from a cohort's roster (e.g. 延期毕业) from a CSV file.")]
+public sealed class ImportWithdrawalsCommand(HostArguments arguments, IAnsiConsole console) : ImportCommand<GraduateWithdrawn, CohortImportSettings>(arguments, console)
+{
+    protected override ImportSchema<GraduateWithdrawn> Schema { get; } = new WithdrawalImportSchema();
+
+    protected override int? Cohort(CohortImportSettings settings) => settings?.Cohort;
+}

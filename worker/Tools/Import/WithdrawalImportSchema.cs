@@ -1,0 +1,88 @@
+using System.Globalization;
+using Monitor.Messages;
+using Monitor.Worker.Hosting;
+using Monitor.Worker.Placement;
+
+namespace Monitor.Worker.Tools.Import;
+
+/// <summary>Graduates leaving a cohort's roster (e.g. 延期毕业), one per row → <see cref="GraduateWithdrawn"/>.</summary>
+public sealed class WithdrawalImportSchema : ImportSchema<GraduateWithdrawn>
+{
+    public const string GraduateId = "graduateId";
+    public const string Reason = "reason";
+
+    private static readonly IReadOnlyList<ImportField> VisitMarks =
+        [.. new VisitImportSchema().Fields.Where(f => f.Name is VisitImportSchema.Tier or VisitImportSchema.Mode or VisitImportSchema.PositionsOpened)];
+
+    private static readonly IReadOnlyList<ImportField> DestinationMarks =
+        [.. new DestinationImportSchema().Fields.Where(f => f.Name is DestinationImportSchema.Destination or DestinationImportSchema.ReportId)];
+
+    private static readonly IReadOnlyList<ImportField> RosterMarks =
+        [.. new GraduateImportSchema().Fields.Where(f => f.Name is GraduateImportSchema.Major or GraduateImportSchema.Disadvantaged or GraduateImportSchema.UnitCode)];
+
+    public override string Noun => "withdrawal";
+
+    public override string Queue { get; } = MessagingExtensions.EndpointNames.Consumer<GraduateWithdrawnConsumer>();
+
+    public override string IdField => GraduateId;
+
+    public override IReadOnlyList<ImportField> Fields { get; } =
+    [
+        new(ImportRow.InstitutionField, true, ["院校代码", "学校代码", "InstitutionId", "Institution"]),
+        new(ImportRow.CohortField, true, ["届别", "毕业年份", "毕业届别", "届", "CohortYear", "Cohort"]),
+        new(GraduateId, true, ["学号", "学生学号", "GraduateId", "StudentId"]),
+        new(Reason, true, ["退出原因", "原因", "变动原因", "Reason"]),
+    ];
+
+    /// <summary>
+    /// Refuses a visits, destinations or roster file by the columns only such a file has (走访方式, 毕业去向, 专业,
+    /// 困难群体 …): imported as withdrawals, it would take every graduate it lists off the roster. 学院 is allowed
+    /// beside a reason column (a list of leavers often names the college) and marks a roster without one.
+    /// </summary>
+    public override void CheckHeaders(IReadOnlyList<string> headers)
+    {
+        var foreign = ImportLookalike.Foreign(headers, Fields);
+        const string Expected = "A withdrawals file has 学号, a reason (退出原因, 原因 or Reason) for every row, and 届别 or --cohort.";
+        ImportLookalike.Refuse(
+            ImportLookalike.Columns(foreign, VisitMarks), Noun, "a visits file", "import visits", Expected);
+        ImportLookalike.Refuse(
+            ImportLookalike.Columns(foreign, DestinationMarks), Noun, "a destinations file", "import destinations", Expected);
+        var hasReason = ImportLookalike.Columns(headers, Fields.Where(f => f.Name == Reason)).Count > 0;
+        ImportLookalike.Refuse(
+            ImportLookalike.Columns(foreign, hasReason ? RosterMarks.Where(f => f.Name != GraduateImportSchema.UnitCode) : RosterMarks), Noun, "a graduate roster", "import graduates", Expected);
+    }
+
+    public override string Consequence(int count) =>
+        $"withdraws {count} graduate(s) from their cohort's roster: they leave the placement rate's denominator, and the worker keeps the first withdrawal of a graduate";
+
+    public override GraduateWithdrawn Map(ImportRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var reason = row.Text(Reason);
+        if (reason is null)
+        {
+            row.Problem(Reason, "required: why the graduate leaves the roster (延期毕业, 退学 …)");
+        }
+
+        return new GraduateWithdrawn(row.Institution(), row.Cohort(), row.Text(GraduateId) ?? string.Empty, reason ?? string.Empty);
+    }
+
+    public override IReadOnlyList<string> Validate(GraduateWithdrawn message, ImportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return PlacementValidation.Validate(message, context.Institutions);
+    }
+
+    /// <summary>The store keeps one withdrawal per institution, cohort and graduate.</summary>
+    public override string Key(GraduateWithdrawn message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return string.Join(ImportHash.Separator, message.InstitutionId, message.CohortYear.ToString(CultureInfo.InvariantCulture), message.GraduateId);
+    }
+
+    public override string Canonical(GraduateWithdrawn message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return string.Join(ImportHash.Separator, Key(message), message.Reason);
+    }
+}

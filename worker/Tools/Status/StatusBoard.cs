@@ -1,0 +1,57 @@
+using System.Globalization;
+using Monitor.Messages;
+using Monitor.Worker.Alerts;
+using Monitor.Worker.Targets;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Monitor.Worker.Tools.Status;
+
+/// <summary>Every target's figures, one table per target with a row per scope, coloured by status.</summary>
+public static class StatusBoard
+{
+    public static IRenderable Render(IReadOnlyList<ScopeEvaluation> evaluations, string language)
+    {
+        var english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var tables = new List<IRenderable>();
+        foreach (var group in evaluations.GroupBy(e => e.Target.Id))
+        {
+            var target = group.First().Target;
+            var unit = target.IsRate ? "%" : string.Empty;
+            var title = $"{(target.Label is null ? string.Empty : $"[{target.Label}] ")}{target.Name} ≥ {Number(target.Threshold)}{unit} · {(english ? "deadline" : "截止")} {target.Deadline:yyyy-MM-dd}";
+            var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
+            foreach (var column in english
+                ? new[] { "Scope", "Actual", "Expected", "Forecast", "Target", "Status" }
+                : ["范围", "实际", "按进度应达", "预测", "目标值", "状态"])
+            {
+                table.AddColumn(column);
+            }
+
+            foreach (var e in group)
+            {
+                var a = e.Assessment;
+                table.AddRow(
+                    Markup.Escape(e.UnitCode is null ? e.ScopeName : "└ " + e.ScopeName),
+                    Markup.Escape(Number(a.Actual) + unit + (a.Numerator is not null ? $" ({a.Numerator}/{a.Denominator})" : string.Empty)),
+                    a.ExpectedByNow is { } expected ? Number(expected) + unit : "-",
+                    a.Forecast is { } forecast ? $"{Number(forecast)}{unit} ({Number(a.ForecastLow ?? forecast)}–{Number(a.ForecastHigh ?? forecast)})" : "-",
+                    Number(a.Threshold) + unit,
+                    $"[{Colour(e.AnnouncedStatus)}]{Markup.Escape(AlertText.StatusName(e.AnnouncedStatus, language))}[/]");
+            }
+
+            tables.Add(table);
+        }
+
+        return new Rows(tables);
+    }
+
+    public static string Colour(TargetStatus status) => status switch
+    {
+        TargetStatus.Met or TargetStatus.OnTrack => "green",
+        TargetStatus.AtRisk or TargetStatus.NoData => "yellow",
+        TargetStatus.OffTrack or TargetStatus.Missed => "red",
+        _ => "grey",
+    };
+
+    private static string Number(decimal value) => value.ToString(value == Math.Truncate(value) ? "0" : "0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,7 @@
+using Monitor.Messages;
+using Monitor.Worker.Targets;
+
+namespace Monitor.Worker.Tools.Status;
+
+/// <summary>One row of the status board: the evaluation (whose AnnouncedStatus is the status shown), the engine's own status, and which of the two is shown.</summary>
+public sealed record StatusLine(ScopeEvaluation Evaluation, TargetStatus AssessedStatus, StatusSource Source);

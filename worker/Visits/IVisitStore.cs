@@ -1,0 +1,32 @@
+using Monitor.Messages;
+using Monitor.Worker.Inbound;
+
+namespace Monitor.Worker.Visits;
+
+/// <summary>Visits as recorded, and cancellations (which may arrive before the visit they cancel).</summary>
+public interface IVisitStore
+{
+    /// <param name="visit">The validated visit.</param>
+    /// <param name="fingerprint">A hash of the visit's content, to tell a redelivery from a conflicting reuse of its id.</param>
+    /// <param name="recordedAt">When it was received.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<StoreOutcome> RecordVisitAsync(EnterpriseVisitRecorded visit, string fingerprint, DateTimeOffset recordedAt, CancellationToken cancellationToken);
+
+    /// <summary>Marks a visit of the cancellation's institution cancelled (visit ids are unique within an institution).
+    /// A cancellation for a visit not seen yet is kept and applies when the visit arrives; a repeated one is a
+    /// <see cref="StoreOutcome.Duplicate"/>.</summary>
+    Task<StoreOutcome> CancelVisitAsync(EnterpriseVisitCancelled cancellation, DateTimeOffset cancelledAt, CancellationToken cancellationToken);
+
+    /// <summary>The institution's visits on dates from <paramref name="firstDay"/> to <paramref name="lastDay"/> (inclusive) that are not cancelled.</summary>
+    Task<IReadOnlyList<VisitFact>> GetActiveVisitsAsync(string institutionId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
+}
+
+/// <summary>A visit as the evaluation sees it.</summary>
+public sealed record VisitFact(
+    string VisitId,
+    VisitTier Tier,
+    string? UnitCode,
+    string EmployerName,
+    string? EmployerCreditCode,
+    DateOnly VisitedOn,
+    int PositionsOpened);
