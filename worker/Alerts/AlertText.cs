@@ -23,7 +23,7 @@ public static class AlertText
         bool reminder,
         IReadOnlyList<LaggingUnit> lagging,
         string language) =>
-        language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
+        Wording.IsEnglish(language)
             ? English(target, scopeName, a, previous, current, severity, reminder, lagging)
             : Chinese(target, scopeName, a, previous, current, severity, reminder, lagging);
 
@@ -46,10 +46,10 @@ public static class AlertText
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(institution);
         ArgumentNullException.ThrowIfNull(units);
-        var english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var english = Wording.IsEnglish(language);
         var s = new StringBuilder();
         var percent = target.IsRate ? "%" : string.Empty;
-        string UnitFigures(LaggingUnit u) => u.ExpectedByNow is { } expected ? $"{Number(u.Actual)}{percent}/{Number(expected)}{percent}" : Number(u.Actual) + percent;
+        string UnitFigures(LaggingUnit u) => u.ExpectedByNow is { } expected ? $"{Wording.Number(u.Actual)}{percent}/{Wording.Number(expected)}{percent}" : Wording.Number(u.Actual) + percent;
         if (english)
         {
             s.Append('[').Append(severity).Append("] ");
@@ -68,16 +68,16 @@ public static class AlertText
                     : $" units turned worse from {previous}: ")
                 .Append(string.Join(", ", units.Select(u => $"{u.UnitName} {UnitFigures(u)} ({u.Status})"))).Append(". ");
             var unitName = target.IsRate ? "%" : target.Metric == MetricKind.PositionsOpened ? " positions" : " employers";
-            s.Append("Institution: actual ").Append(Number(institution.Actual)).Append(unitName).Append(", target ").Append(Number(institution.Threshold)).Append(unitName);
+            s.Append("Institution: actual ").Append(Wording.Number(institution.Actual)).Append(unitName).Append(", target ").Append(Wording.Number(institution.Threshold)).Append(unitName);
             if (institution.ExpectedByNow is { } expectedNow)
             {
-                s.Append(", expected by now ").Append(Number(expectedNow)).Append(unitName);
+                s.Append(", expected by now ").Append(Wording.Number(expectedNow)).Append(unitName);
             }
 
             return s.Append('.').ToString();
         }
 
-        s.Append('【').Append(severity switch { AlertSeverity.Critical => "严重", AlertSeverity.Warning => "预警", _ => "提示" }).Append('】');
+        s.Append('【').Append(Wording.ChineseSeverity(severity)).Append('】');
         if (target.Label is not null)
         {
             s.Append('[').Append(target.Label).Append(']');
@@ -86,30 +86,27 @@ public static class AlertText
         s.Append(institutionName).Append('「').Append(target.Name).Append("」：").Append(units.Count)
             .Append(
                 improving ? (units.Select(u => u.Status).Distinct().Count() != 1 ? " 个单位好转："
-                    : previous is null ? $" 个单位当前「{Chinese(units[0].Status)}」："
-                    : $" 个单位由「{Chinese(previous.Value)}」转为「{Chinese(units[0].Status)}」：")
+                    : previous is null ? $" 个单位当前「{Wording.ChineseStatus(units[0].Status)}」："
+                    : $" 个单位由「{Wording.ChineseStatus(previous.Value)}」转为「{Wording.ChineseStatus(units[0].Status)}」：")
                 : reminder ? $" 个单位仍{ChineseCondition(units)}（持续提醒）："
                 : previous is null ? $" 个单位{ChineseCondition(units)}："
-                : $" 个单位由「{Chinese(previous.Value)}」转差：")
-            .Append(string.Join("、", units.Select(u => $"{u.UnitName} {UnitFigures(u)}（{Chinese(u.Status)}）"))).Append('。');
+                : $" 个单位由「{Wording.ChineseStatus(previous.Value)}」转差：")
+            .Append(string.Join("、", units.Select(u => $"{u.UnitName} {UnitFigures(u)}（{Wording.ChineseStatus(u.Status)}）"))).Append('。');
         var unit = target.IsRate ? "%" : target.Metric == MetricKind.PositionsOpened ? " 个" : " 家";
         var done = target.IsRate ? "全院落实率" : target.Metric == MetricKind.PositionsOpened ? "全院已开拓岗位" : "全院已走访";
-        s.Append(done).Append(' ').Append(Number(institution.Actual)).Append(unit).Append("，目标 ").Append(Number(institution.Threshold)).Append(unit);
+        s.Append(done).Append(' ').Append(Wording.Number(institution.Actual)).Append(unit).Append("，目标 ").Append(Wording.Number(institution.Threshold)).Append(unit);
         if (institution.ExpectedByNow is { } expectedByNow)
         {
-            s.Append("；按进度此时应达 ").Append(Number(expectedByNow)).Append(unit);
+            s.Append("；按进度此时应达 ").Append(Wording.Number(expectedByNow)).Append(unit);
         }
 
         return s.Append('。').ToString();
     }
 
-    public static string StatusName(TargetStatus status, string language) =>
-        language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? status.ToString() : Chinese(status);
-
     private static string Chinese(TargetDefinition t, string scope, Assessment a, TargetStatus? previous, TargetStatus current, AlertSeverity severity, bool reminder, IReadOnlyList<LaggingUnit> lagging)
     {
         var s = new StringBuilder();
-        s.Append('【').Append(severity switch { AlertSeverity.Critical => "严重", AlertSeverity.Warning => "预警", _ => "提示" }).Append('】');
+        s.Append('【').Append(Wording.ChineseSeverity(severity)).Append('】');
         if (t.Label is not null)
         {
             s.Append('[').Append(t.Label).Append(']');
@@ -118,30 +115,30 @@ public static class AlertText
         s.Append(scope).Append('「').Append(t.Name).Append('」');
         if (reminder)
         {
-            s.Append("仍为「").Append(Chinese(current)).Append("」（持续提醒）");
+            s.Append("仍为「").Append(Wording.ChineseStatus(current)).Append("」（持续提醒）");
         }
         else if (previous is null)
         {
-            s.Append("当前「").Append(Chinese(current)).Append('」');
+            s.Append("当前「").Append(Wording.ChineseStatus(current)).Append('」');
         }
         else
         {
-            s.Append("由「").Append(Chinese(previous.Value)).Append("」转为「").Append(Chinese(current)).Append('」');
+            s.Append("由「").Append(Wording.ChineseStatus(previous.Value)).Append("」转为「").Append(Wording.ChineseStatus(current)).Append('」');
         }
 
         s.Append('。');
         var unit = t.IsRate ? "%" : t.Metric == MetricKind.PositionsOpened ? " 个" : " 家";
         var done = t.IsRate ? "落实率" : t.Metric == MetricKind.PositionsOpened ? "已开拓岗位" : "已走访";
-        s.Append(done).Append(' ').Append(Number(a.Actual)).Append(unit);
+        s.Append(done).Append(' ').Append(Wording.Number(a.Actual)).Append(unit);
         if (a.Numerator is not null && a.Denominator is not null)
         {
             s.Append('（').Append(a.Numerator.Value.ToString("N0", Invariant)).Append('/').Append(a.Denominator.Value.ToString("N0", Invariant)).Append('）');
         }
 
-        s.Append("，目标 ").Append(Number(a.Threshold)).Append(unit);
+        s.Append("，目标 ").Append(Wording.Number(a.Threshold)).Append(unit);
         if (current == TargetStatus.Missed)
         {
-            s.Append("，截至 ").Append(Date(a.Deadline)).Append(" 未达成");
+            s.Append("，截至 ").Append(Wording.ChineseDate(a.Deadline)).Append(" 未达成");
         }
         else if (current == TargetStatus.Met)
         {
@@ -154,7 +151,7 @@ public static class AlertText
 
         if (a.ExpectedByNow is not null && current is not (TargetStatus.Met or TargetStatus.Missed))
         {
-            s.Append("；按进度此时应达 ").Append(Number(a.ExpectedByNow.Value)).Append(unit);
+            s.Append("；按进度此时应达 ").Append(Wording.Number(a.ExpectedByNow.Value)).Append(unit);
         }
 
         s.Append('。');
@@ -162,14 +159,14 @@ public static class AlertText
         {
             var what = t.IsRate ? "还需落实" : t.Metric == MetricKind.PositionsOpened ? "还需开拓" : "还需走访";
             var count = t.IsRate ? " 人" : unit;
-            s.Append(what).Append(' ').Append(Number(a.Remaining.Value)).Append(count)
-                .Append("，剩余 ").Append(a.DaysLeft).Append(" 天，约每周 ").Append(Number(a.RequiredPerWeek ?? 0)).Append(count).Append('。');
+            s.Append(what).Append(' ').Append(Wording.Number(a.Remaining.Value)).Append(count)
+                .Append("，剩余 ").Append(a.DaysLeft).Append(" 天，约每周 ").Append(Wording.Number(a.RequiredPerWeek ?? 0)).Append(count).Append('。');
         }
 
         if (a.Forecast is not null && current is TargetStatus.AtRisk or TargetStatus.OffTrack)
         {
-            s.Append("按近期进度预计截至 ").Append(Date(a.Deadline)).Append(" 达 ").Append(Number(a.Forecast.Value)).Append(unit)
-                .Append('（').Append(Number(a.ForecastLow ?? a.Forecast.Value)).Append('–').Append(Number(a.ForecastHigh ?? a.Forecast.Value)).Append("）。");
+            s.Append("按近期进度预计截至 ").Append(Wording.ChineseDate(a.Deadline)).Append(" 达 ").Append(Wording.Number(a.Forecast.Value)).Append(unit)
+                .Append('（').Append(Wording.Number(a.ForecastLow ?? a.Forecast.Value)).Append('–').Append(Wording.Number(a.ForecastHigh ?? a.Forecast.Value)).Append("）。");
         }
 
         if (a.SmallGroup)
@@ -180,7 +177,7 @@ public static class AlertText
         if (lagging.Count > 0)
         {
             var pct = t.IsRate ? "%" : string.Empty;
-            s.Append("滞后单位：").Append(string.Join("、", lagging.Select(u => u.ExpectedByNow is { } expected ? $"{u.UnitName} {Number(u.Actual)}{pct}/{Number(expected)}{pct}" : $"{u.UnitName} {Number(u.Actual)}{pct}"))).Append('。');
+            s.Append("滞后单位：").Append(string.Join("、", lagging.Select(u => u.ExpectedByNow is { } expected ? $"{u.UnitName} {Wording.Number(u.Actual)}{pct}/{Wording.Number(expected)}{pct}" : $"{u.UnitName} {Wording.Number(u.Actual)}{pct}"))).Append('。');
         }
 
         return s.ToString();
@@ -198,28 +195,28 @@ public static class AlertText
         s.Append(scope).Append(" - ").Append(t.Name).Append(": ");
         s.Append(reminder ? $"still {current} (reminder)" : previous is null ? $"{current}" : $"{previous} -> {current}").Append(". ");
         var unit = t.IsRate ? "%" : t.Metric == MetricKind.PositionsOpened ? " positions" : " employers";
-        s.Append("Actual ").Append(Number(a.Actual)).Append(unit);
+        s.Append("Actual ").Append(Wording.Number(a.Actual)).Append(unit);
         if (a.Numerator is not null && a.Denominator is not null)
         {
             s.Append(Invariant, $" ({a.Numerator}/{a.Denominator})");
         }
 
-        s.Append(", target ").Append(Number(a.Threshold)).Append(unit);
+        s.Append(", target ").Append(Wording.Number(a.Threshold)).Append(unit);
         if (a.ExpectedByNow is not null && current is not (TargetStatus.Met or TargetStatus.Missed))
         {
-            s.Append(", expected by now ").Append(Number(a.ExpectedByNow.Value)).Append(unit);
+            s.Append(", expected by now ").Append(Wording.Number(a.ExpectedByNow.Value)).Append(unit);
         }
 
         s.Append('.');
         if (a.Remaining is > 0 && a.DaysLeft is not null && current is not (TargetStatus.Met or TargetStatus.Missed))
         {
             var what = t.IsRate ? "graduates" : unit.Trim();
-            s.Append(Invariant, $" {Number(a.Remaining.Value)} more {what} in {a.DaysLeft} days, about {Number(a.RequiredPerWeek ?? 0)} per week.");
+            s.Append(Invariant, $" {Wording.Number(a.Remaining.Value)} more {what} in {a.DaysLeft} days, about {Wording.Number(a.RequiredPerWeek ?? 0)} per week.");
         }
 
         if (a.Forecast is not null && current is TargetStatus.AtRisk or TargetStatus.OffTrack)
         {
-            s.Append(Invariant, $" Forecast at {a.Deadline:yyyy-MM-dd}: {Number(a.Forecast.Value)} ({Number(a.ForecastLow ?? 0)}-{Number(a.ForecastHigh ?? 0)}).");
+            s.Append(Invariant, $" Forecast at {a.Deadline:yyyy-MM-dd}: {Wording.Number(a.Forecast.Value)} ({Wording.Number(a.ForecastLow ?? 0)}-{Wording.Number(a.ForecastHigh ?? 0)}).");
         }
 
         if (lagging.Count > 0)
@@ -237,21 +234,4 @@ public static class AlertText
     private static string EnglishCondition(IReadOnlyList<LaggingUnit> units) =>
         units.All(u => u.Status == TargetStatus.Missed) ? "missed the target" : units.All(u => u.Status == TargetStatus.NoData) ? "without data" : "behind";
 
-    private static string Chinese(TargetStatus status) => status switch
-    {
-        TargetStatus.Pending => "未开始",
-        TargetStatus.OnTrack => "进度正常",
-        TargetStatus.AtRisk => "略有滞后",
-        TargetStatus.OffTrack => "明显滞后",
-        TargetStatus.Met => "已达成",
-        TargetStatus.Missed => "未达成",
-        TargetStatus.NoData => "无数据",
-        _ => status.ToString(),
-    };
-
-    private static string Number(decimal value) => value == Math.Truncate(value)
-        ? value.ToString("N0", Invariant)
-        : value.ToString("0.##", Invariant);
-
-    private static string Date(DateOnly day) => $"{day.Month}月{day.Day}日";
 }

@@ -24,7 +24,7 @@ public static class DailyDigestBuilder
                     e.Target.Id, e.Target.Name, e.UnitCode, e.AnnouncedStatus, before.Status, e.Assessment.Actual, before.Actual, e.Assessment.ExpectedByNow, threshold);
             })
             .ToList();
-        var english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var english = Wording.IsEnglish(language);
         return new DailyDigest(AlertIds.ForDigest(institutionId, today), institutionId, today, lines, Summary(institutionName, today, lines, english), now);
     }
 
@@ -35,30 +35,30 @@ public static class DailyDigestBuilder
         if (english)
         {
             s.Append(CultureInfo.InvariantCulture, $"Daily digest, {institution}, {today:yyyy-MM-dd}: ");
-            s.Append(string.Join("; ", whole.Select(l => $"{l.TargetName}: {Number(l.Actual)} (yesterday {Number(l.ActualYesterday ?? 0)}, expected {(l.ExpectedByNow is { } e ? Number(e) : "-")}, target {Number(l.Threshold)}) {l.Status}")));
+            s.Append(string.Join("; ", whole.Select(l => $"{l.TargetName}: {Wording.PlainNumber(l.Actual)} (yesterday {Wording.PlainNumber(l.ActualYesterday ?? 0)}, expected {(l.ExpectedByNow is { } e ? Wording.PlainNumber(e) : "-")}, target {Wording.PlainNumber(l.Threshold)}) {l.Status}")));
             return s.Append('.').ToString();
         }
 
         s.Append("【每日简报】").Append(institution).Append(' ').Append(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('：');
-        var counts = whole.GroupBy(l => l.Status).OrderBy(g => g.Key).Select(g => $"{AlertText.StatusName(g.Key, "zh")} {g.Count()} 项");
+        var counts = whole.GroupBy(l => l.Status).OrderBy(g => g.Key).Select(g => $"{Wording.ChineseStatus(g.Key)} {g.Count()} 项");
         s.Append(whole.Count).Append(" 项目标，").Append(string.Join("，", counts)).Append('。');
         var items = whole.Select(l =>
         {
-            var item = new StringBuilder().Append(l.TargetName).Append(' ').Append(Number(l.Actual));
+            var item = new StringBuilder().Append(l.TargetName).Append(' ').Append(Wording.PlainNumber(l.Actual));
             if (l.ActualYesterday is { } before && before != l.Actual)
             {
-                item.Append("（昨日 ").Append(Number(before)).Append('）');
+                item.Append("（昨日 ").Append(Wording.PlainNumber(before)).Append('）');
             }
 
             if (l.ExpectedByNow is { } expected)
             {
-                item.Append("，应达 ").Append(Number(expected));
+                item.Append("，应达 ").Append(Wording.PlainNumber(expected));
             }
 
-            item.Append("，目标 ").Append(Number(l.Threshold)).Append('，').Append(AlertText.StatusName(l.Status, "zh"));
+            item.Append("，目标 ").Append(Wording.PlainNumber(l.Threshold)).Append('，').Append(Wording.ChineseStatus(l.Status));
             if (l.PreviousStatus is { } previous && previous != l.Status)
             {
-                item.Append("（昨日").Append(AlertText.StatusName(previous, "zh")).Append('）');
+                item.Append("（昨日").Append(Wording.ChineseStatus(previous)).Append('）');
             }
 
             return item.ToString();
@@ -73,5 +73,4 @@ public static class DailyDigestBuilder
         return s.ToString();
     }
 
-    private static string Number(decimal value) => value.ToString(value == Math.Truncate(value) ? "0" : "0.##", CultureInfo.InvariantCulture);
 }

@@ -18,7 +18,7 @@ public sealed class WebhookMarkdown(InstitutionCatalog institutions, TargetCatal
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private readonly bool english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+    private readonly bool english = Wording.IsEnglish(language);
 
     public WebhookMessage Alert(TargetStatusChanged alert)
     {
@@ -61,7 +61,7 @@ public sealed class WebhookMarkdown(InstitutionCatalog institutions, TargetCatal
         if (alert.RequiredPerWeek is { } perWeek)
         {
             var per = isRate ? english ? " graduates" : " 人" : unit;
-            Line(s, english ? "Required pace" : "所需进度", english ? $"about {Number(perWeek)}{per} per week" : $"约每周 {Number(perWeek)}{per}");
+            Line(s, english ? "Required pace" : "所需进度", english ? $"about {Wording.Number(perWeek)}{per} per week" : $"约每周 {Wording.Number(perWeek)}{per}");
         }
 
         if (alert.DaysLeft is { } days)
@@ -74,7 +74,7 @@ public sealed class WebhookMarkdown(InstitutionCatalog institutions, TargetCatal
             s.Append('\n').Append(english ? "**Lagging units**" : "**滞后单位**").Append('\n');
             foreach (var lagging in alert.LaggingUnits)
             {
-                var value = lagging.ExpectedByNow is { } due ? $"{Number(lagging.Actual)} / {Value(due, unit)}" : Value(lagging.Actual, unit);
+                var value = lagging.ExpectedByNow is { } due ? $"{Wording.Number(lagging.Actual)} / {Value(due, unit)}" : Value(lagging.Actual, unit);
                 s.Append("- ").Append(lagging.UnitName).Append('：').Append(value).Append('（').Append(Status(lagging.Status)).Append("）\n");
             }
         }
@@ -104,7 +104,7 @@ public sealed class WebhookMarkdown(InstitutionCatalog institutions, TargetCatal
             s.Append("- ").Append(StatusMarker(line.Status)).Append(' ').Append(line.TargetName).Append('：').Append(Value(line.Actual, unit));
             if (line.ActualYesterday is { } before && before != line.Actual)
             {
-                s.Append(english ? $" (yesterday {Number(before)})" : $"（昨日 {Number(before)}）");
+                s.Append(english ? $" (yesterday {Wording.Number(before)})" : $"（昨日 {Wording.Number(before)}）");
             }
 
             if (line.ExpectedByNow is { } expected)
@@ -153,11 +153,9 @@ public sealed class WebhookMarkdown(InstitutionCatalog institutions, TargetCatal
         _ => "🟢",
     };
 
-    private string SeverityName(AlertSeverity severity) => english
-        ? severity.ToString()
-        : severity switch { AlertSeverity.Critical => "严重", AlertSeverity.Warning => "预警", _ => "提示" };
+    private string SeverityName(AlertSeverity severity) => Wording.SeverityName(severity, language);
 
-    private string Status(TargetStatus status) => AlertText.StatusName(status, language);
+    private string Status(TargetStatus status) => Wording.StatusName(status, language);
 
     private string Unit(TargetDefinition? target, bool isRate) =>
         isRate ? "%"
@@ -165,11 +163,7 @@ public sealed class WebhookMarkdown(InstitutionCatalog institutions, TargetCatal
         : target is null ? ""
         : english ? " employers" : " 家";
 
-    private static string Value(decimal value, string unit) => Number(value) + unit;
-
-    private static string Number(decimal value) => value == Math.Truncate(value)
-        ? value.ToString("N0", Invariant)
-        : value.ToString("0.##", Invariant);
+    private static string Value(decimal value, string unit) => Wording.Number(value) + unit;
 
     private static string LocalTime(DateTimeOffset instant, Institution? institution)
     {

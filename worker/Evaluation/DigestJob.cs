@@ -13,8 +13,6 @@ public sealed partial class DigestJob(Evaluator evaluator, InstitutionCatalog in
 {
     public const string InstitutionKey = "institutionId";
 
-    public static JobKey KeyFor(string institutionId) => new($"daily-digest-{institutionId}", "monitor");
-
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var institution = institutions.Find(context.MergedJobDataMap.GetString(InstitutionKey))

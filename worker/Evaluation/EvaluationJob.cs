@@ -7,8 +7,6 @@ namespace Monitor.Worker.Evaluation;
 [DisallowConcurrentExecution]
 public sealed partial class EvaluationJob(Evaluator evaluator, ILogger<EvaluationJob> logger) : IJob
 {
-    public static readonly JobKey Key = new("evaluate-targets", "monitor");
-
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -15,6 +15,6 @@ public sealed class StartupEvaluation(ISchedulerFactory schedulers, IHostApplica
         }
 
         var scheduler = await schedulers.GetScheduler(stoppingToken);
-        await scheduler.TriggerJob(EvaluationJob.Key, stoppingToken);
+        await scheduler.TriggerJob(Schedules.EvaluationJob, stoppingToken);
     }
 }

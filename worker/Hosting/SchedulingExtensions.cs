@@ -20,21 +20,21 @@ public static class SchedulingExtensions
                 s.InstanceName = "Monitor";
                 s.GenerateInstanceId = true;
             });
-            q.AddJob<EvaluationJob>(j => j.WithIdentity(EvaluationJob.Key).StoreDurably().WithDescription("Evaluate every target"));
+            q.AddJob<EvaluationJob>(j => j.WithIdentity(Schedules.EvaluationJob).StoreDurably().WithDescription("Evaluate every target"));
             q.AddTrigger(t => t
-                .ForJob(EvaluationJob.Key)
-                .WithIdentity("evaluate-every", "monitor")
+                .ForJob(Schedules.EvaluationJob)
+                .WithIdentity(Schedules.EvaluationTrigger)
                 .StartAt(DateTimeOffset.UtcNow.Add(options.EvaluateEvery))
                 .WithSimpleSchedule(s => s.WithInterval(options.EvaluateEvery).RepeatForever()));
 
             // The digest runs on each institution's own clock (08:30 in Asia/Shanghai by default).
             foreach (var institution in institutions.All)
             {
-                var key = DigestJob.KeyFor(institution.Id);
+                var key = Schedules.DigestJob(institution.Id);
                 q.AddJob<DigestJob>(j => j.WithIdentity(key).StoreDurably().UsingJobData(DigestJob.InstitutionKey, institution.Id).WithDescription($"Daily digest of {institution.Name}"));
                 q.AddTrigger(t => t
                     .ForJob(key)
-                    .WithIdentity($"daily-digest-{institution.Id}", "monitor")
+                    .WithIdentity(Schedules.DigestTrigger(institution.Id))
                     .WithCronSchedule(options.DigestCron, c => c.InTimeZone(institution.TimeZone)));
             }
 

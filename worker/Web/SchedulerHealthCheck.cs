@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Monitor.Worker.Institutions;
 using Quartz;
+using Monitor.Worker.Evaluation;
 
 namespace Monitor.Worker.Web;
 
@@ -16,8 +17,8 @@ public sealed class SchedulerHealthCheck(ISchedulerFactory schedulers, Instituti
             return HealthCheckResult.Unhealthy(scheduler is null ? "the Quartz scheduler is not created yet" : $"the Quartz scheduler is {scheduler.Status}, not Running");
         }
 
-        var expected = new List<TriggerKey> { new("evaluate-every", "monitor") };
-        expected.AddRange(institutions.All.Select(i => new TriggerKey($"daily-digest-{i.Id}", "monitor")));
+        var expected = new List<TriggerKey> { Schedules.EvaluationTrigger };
+        expected.AddRange(institutions.All.Select(i => Schedules.DigestTrigger(i.Id)));
         try
         {
             var missing = new List<string>();

@@ -19,11 +19,11 @@ public sealed class DigestJobTests(WorkerEnvironment env) : IClassFixture<Worker
     {
         var scheduler = await env.Worker.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
-        var trigger = Assert.IsType<ICronTrigger>(await scheduler.GetTrigger(new TriggerKey("daily-digest-tjqg", "monitor")), exactMatch: false);
+        var trigger = Assert.IsType<ICronTrigger>(await scheduler.GetTrigger(Schedules.DigestTrigger(WorkerEnvironment.Institution)), exactMatch: false);
 
         Assert.Equal("0 30 8 * * ?", trigger.CronExpressionString);
         Assert.Equal("Asia/Shanghai", trigger.TimeZone.Id);
-        Assert.Equal(DigestJob.KeyFor(WorkerEnvironment.Institution), trigger.JobKey);
+        Assert.Equal(Schedules.DigestJob(WorkerEnvironment.Institution), trigger.JobKey);
 
         // 08:30 in Tianjin is 00:30 UTC, every day.
         var next = trigger.NextFireTimeUtc!.Value;
@@ -42,7 +42,7 @@ public sealed class DigestJobTests(WorkerEnvironment env) : IClassFixture<Worker
         await VisitData.PublishAsync(env, env.Worker, VisitData.Leadership("digest", 30), 30);
         var scheduler = await env.Worker.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
-        await scheduler.TriggerJob(DigestJob.KeyFor(WorkerEnvironment.Institution));
+        await scheduler.TriggerJob(Schedules.DigestJob(WorkerEnvironment.Institution));
 
         await Eventually.UntilAsync(() => env.Broker.Digests, d => d.Count > 0, "a daily digest is published");
         await env.SettleAsync();

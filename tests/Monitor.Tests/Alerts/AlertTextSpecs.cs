@@ -137,8 +137,8 @@ public class AlertTextSpecs
     [InlineData(TargetStatus.NoData, "无数据")]
     public void When_a_status_is_named_should_use_the_chinese_term_unless_english_is_asked(TargetStatus status, string chinese)
     {
-        Assert.Equal(chinese, AlertText.StatusName(status, "zh-CN"));
-        Assert.Equal(status.ToString(), AlertText.StatusName(status, "en-GB"));
+        Assert.Equal(chinese, Wording.StatusName(status, "zh-CN"));
+        Assert.Equal(status.ToString(), Wording.StatusName(status, "en-GB"));
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 
 
+
+
+
 namespace Monitor.Worker.Tools.Import;
 
 /// <summary>

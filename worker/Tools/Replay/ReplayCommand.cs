@@ -16,6 +16,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using ValidationResult = Spectre.Console.ValidationResult;
 using Monitor.Worker.Tools.Common;
+using Monitor.Worker.Alerts;
 
 namespace Monitor.Worker.Tools.Replay;
 
@@ -250,9 +251,7 @@ public sealed class ReplayCommand(HostArguments arguments, IAnsiConsole console)
             return;
         }
 
-        var severity = language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
-            ? alert.Severity.ToString()
-            : alert.Severity switch { AlertSeverity.Critical => "严重", AlertSeverity.Warning => "预警", _ => "提示" };
+        var severity = Wording.SeverityName(alert.Severity, language);
         var colour = alert.Severity switch { AlertSeverity.Critical => "red", AlertSeverity.Warning => "yellow", _ => "green" };
         var date = replayed.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         ConsoleLines.Write(console, $"{date} [{colour}]{Markup.Escape(severity)}[/] {Markup.Escape(alert.Summary)}");

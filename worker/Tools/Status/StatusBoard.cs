@@ -1,4 +1,3 @@
-using System.Globalization;
 using Monitor.Messages;
 using Monitor.Worker.Alerts;
 using Monitor.Worker.Targets;
@@ -12,13 +11,13 @@ public static class StatusBoard
 {
     public static IRenderable Render(IReadOnlyList<ScopeEvaluation> evaluations, string language)
     {
-        var english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var english = Wording.IsEnglish(language);
         var tables = new List<IRenderable>();
         foreach (var group in evaluations.GroupBy(e => e.Target.Id))
         {
             var target = group.First().Target;
             var unit = target.IsRate ? "%" : string.Empty;
-            var title = $"{(target.Label is null ? string.Empty : $"[{target.Label}] ")}{target.Name} ≥ {Number(target.Threshold)}{unit} · {(english ? "deadline" : "截止")} {target.Deadline:yyyy-MM-dd}";
+            var title = $"{(target.Label is null ? string.Empty : $"[{target.Label}] ")}{target.Name} ≥ {Wording.PlainNumber(target.Threshold)}{unit} · {(english ? "deadline" : "截止")} {target.Deadline:yyyy-MM-dd}";
             var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
             foreach (var column in english
                 ? new[] { "Scope", "Actual", "Expected", "Forecast", "Target", "Status" }
@@ -32,11 +31,11 @@ public static class StatusBoard
                 var a = e.Assessment;
                 table.AddRow(
                     Markup.Escape(e.UnitCode is null ? e.ScopeName : "└ " + e.ScopeName),
-                    Markup.Escape(Number(a.Actual) + unit + (a.Numerator is not null ? $" ({a.Numerator}/{a.Denominator})" : string.Empty)),
-                    a.ExpectedByNow is { } expected ? Number(expected) + unit : "-",
-                    a.Forecast is { } forecast ? $"{Number(forecast)}{unit} ({Number(a.ForecastLow ?? forecast)}–{Number(a.ForecastHigh ?? forecast)})" : "-",
-                    Number(a.Threshold) + unit,
-                    $"[{Colour(e.AnnouncedStatus)}]{Markup.Escape(AlertText.StatusName(e.AnnouncedStatus, language))}[/]");
+                    Markup.Escape(Wording.PlainNumber(a.Actual) + unit + (a.Numerator is not null ? $" ({a.Numerator}/{a.Denominator})" : string.Empty)),
+                    a.ExpectedByNow is { } expected ? Wording.PlainNumber(expected) + unit : "-",
+                    a.Forecast is { } forecast ? $"{Wording.PlainNumber(forecast)}{unit} ({Wording.PlainNumber(a.ForecastLow ?? forecast)}–{Wording.PlainNumber(a.ForecastHigh ?? forecast)})" : "-",
+                    Wording.PlainNumber(a.Threshold) + unit,
+                    $"[{Colour(e.AnnouncedStatus)}]{Markup.Escape(Wording.StatusName(e.AnnouncedStatus, language))}[/]");
             }
 
             tables.Add(table);
@@ -53,5 +52,4 @@ public static class StatusBoard
         _ => "grey",
     };
 
-    private static string Number(decimal value) => value.ToString(value == Math.Truncate(value) ? "0" : "0.##", CultureInfo.InvariantCulture);
 }

@@ -11,6 +11,7 @@ using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Monitor.Worker.Tools.Common;
+using Monitor.Worker.Alerts;
 
 namespace Monitor.Worker.Tools.Status;
 
@@ -85,7 +86,7 @@ public sealed class StatusCommand(HostArguments arguments, IAnsiConsole console)
         }
 
         var language = services.GetRequiredService<IOptions<MonitorOptions>>().Value.Language;
-        var english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var english = Wording.IsEnglish(language);
         var asOf = string.Join(", ", lines.Select(l => l.Evaluation.Assessment.Today).Distinct().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         console.MarkupLine(english ? $"[bold]Targets as of {asOf}[/]" : $"[bold]目标进展（截至 {asOf}）[/]");
         console.Write(StatusBoard.Render([.. lines.Select(l => l.Evaluation)], language));
