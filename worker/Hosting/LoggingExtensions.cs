@@ -3,7 +3,6 @@ using MassTransit;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
-using Monitor.Worker.Settings;
 using Monitor.Worker.Inbound;
 
 namespace Monitor.Worker.Hosting;
@@ -14,15 +13,9 @@ public static class LoggingExtensions
     /// Console logs as text or, with <c>Logging:Console:FormatterName=json</c>, one JSON object per line with the named
     /// properties of each entry (Chinese written as is, not \u-escaped); expected rejections logged as one warning.
     /// </summary>
-    public static IHostApplicationBuilder AddMonitorLogging(this IHostApplicationBuilder builder, MonitorOptions options)
+    public static IHostApplicationBuilder AddMonitorLogging(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        if (options.DemoEnabled)
-        {
-            // The demo replays thousands of events at start-up; a line for each would bury its status board.
-            builder.Logging.AddFilter(typeof(EventLogObserver).FullName, LogLevel.Warning);
-        }
-
         services.Configure<JsonConsoleFormatterOptions>(o =>
         {
             var writer = o.JsonWriterOptions;

@@ -55,10 +55,7 @@ public static class SchedulingExtensions
             o.WaitForJobsToComplete = true;
             o.AwaitApplicationStarted = true;
         });
-        if (!options.DemoEnabled)
-        {
-            builder.Services.AddHostedService<StartupEvaluation>();
-        }
+        builder.Services.AddHostedService<StartupEvaluation>();
 
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Monitor.Worker.Settings;
 
@@ -34,7 +35,11 @@ public sealed class MonitorOptions
     /// <summary>Load the demo data (the 2023 baseline) at start-up; by default on with in-memory storage only.</summary>
     public bool? Demo { get; set; }
 
-    /// <summary>The baseline year the demo reconstructs and evaluates.</summary>
+    /// <summary>The demo's events (JSON Lines, the replay's format): a past year, replayed at start-up.</summary>
+    [Required(ErrorMessage = "Monitor:DemoEvents is required when the demo runs: the path of the demo's events file, e.g. seeds/demo-2023.jsonl.")]
+    public string DemoEvents { get; set; } = "seeds/demo-2023.jsonl";
+
+    /// <summary>The year of the demo's events: the targets are moved to it and labelled "2023 基线".</summary>
     [Range(2000, 2100, ErrorMessage = "Monitor:DemoYear must be a year such as 2023.")]
     public int DemoYear { get; set; } = 2023;
 
@@ -47,6 +52,31 @@ public sealed class MonitorOptions
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool DemoEnabled => Demo ?? Storage == StorageKind.InMemory;
+
+    /// <summary>Binds and validates the "Monitor" section now; a wrong setting is a <see cref="ConfigurationException"/> that names the key.</summary>
+    public static MonitorOptions Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new MonitorOptions();
+        try
+        {
+            configuration.GetSection(SectionName).Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException($"The Monitor settings cannot be read: {ex.Message} (Monitor__Transport: InMemory | RabbitMq; Monitor__Storage: InMemory | Postgres)", ex);
+        }
+
+        var validation = new DataAnnotationValidateOptions<MonitorOptions>(null).Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new ConfigurationException(validation.FailureMessage);
+        }
+
+        return Quartz.CronExpression.TryParse(options.DigestCron, out _)
+            ? options
+            : throw new ConfigurationException($"Monitor:DigestCron '{options.DigestCron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. \"0 30 8 * * ?\" for 08:30 every day).");
+    }
 }
 
 public enum TransportKind

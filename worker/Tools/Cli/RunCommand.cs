@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Monitor.Worker.Hosting;
 using Spectre.Console.Cli;
 using Monitor.Worker.Tools.Common;
+using Monitor.Worker.Tools.Demo;
 
 namespace Monitor.Worker.Tools.Cli;
 
@@ -13,6 +14,7 @@ public sealed class RunCommand(HostArguments arguments) : AsyncCommand
     {
         var builder = CommandHost.CreateBuilder(arguments);
         builder.AddMonitor();
+        builder.AddMonitorDemo();
         using var host = builder.Build();
         await host.RunAsync(cancellationToken);
         return ExitCodes.Ok;

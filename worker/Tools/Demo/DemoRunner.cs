@@ -1,23 +1,24 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Monitor.Messages;
-using Monitor.Worker.Tools.Common;
-using Monitor.Worker.Tools.Status;
-using Monitor.Worker.Settings;
-using Monitor.Worker.Institutions;
-using Monitor.Worker.Visits;
-using Monitor.Worker.Placement;
 using Monitor.Worker.Alerts;
-using Monitor.Worker.Targets;
 using Monitor.Worker.Evaluation;
+using Monitor.Worker.Institutions;
+using Monitor.Worker.Placement;
+using Monitor.Worker.Settings;
+using Monitor.Worker.Targets;
+using Monitor.Worker.Tools.Common;
+using Monitor.Worker.Tools.Replay;
+using Monitor.Worker.Tools.Status;
+using Monitor.Worker.Visits;
 using Spectre.Console;
 
 namespace Monitor.Worker.Tools.Demo;
 
 /// <summary>
-/// The embedded default's first run: publishes the baseline year's events through the bus (the same consumers and
-/// validation as production), waits until they are stored, evaluates, and prints every target's status and the
-/// alerts Monitor would have raised.
+/// The embedded default's first run: publishes the demo year's events (<c>Monitor:DemoEvents</c>) through the bus (the
+/// same consumers and validation as production), waits until they are stored, evaluates, and prints every target's
+/// status and the alerts Monitor would have raised.
 /// </summary>
 public sealed partial class DemoRunner(
     IBus bus,
@@ -44,13 +45,15 @@ public sealed partial class DemoRunner(
 
         var year = options.Value.DemoYear;
         var institution = institutions.All.First();
-        var data = DemoData.Create(institution.Id, year);
-        LogLoading(logger, year, institution.Name, data.Visits.Count, data.Graduates.Count, data.Reports.Count);
+        var data = DemoEvents.Load(SeedFiles.Path(options.Value.DemoEvents), institutions);
+        var (visitCount, graduateCount, reportCount) = (data.Count<EnterpriseVisitRecorded>(), data.Count<GraduateRegistered>(), data.Count<GraduateDestinationReported>());
+        LogLoading(logger, year, institution.Name, visitCount, graduateCount, reportCount);
 
-        await PublishAllAsync(data.Visits, stoppingToken);
-        await PublishAllAsync(data.Graduates, stoppingToken);
-        await PublishAllAsync(data.Withdrawals, stoppingToken);
-        await PublishAllAsync(data.Reports, stoppingToken);
+        foreach (var chunk in data.Events.Select(e => e.Message).Chunk(500))
+        {
+            await bus.PublishBatch(chunk, stoppingToken);
+        }
+
         await WaitUntilStoredAsync(institution.Id, year, data, stoppingToken);
 
         var results = await evaluator.EvaluateAsync(null, null, stoppingToken);
@@ -72,31 +75,24 @@ public sealed partial class DemoRunner(
         ConsoleLines.Write(AnsiConsole.Console, "[grey]The worker keeps running: it re-evaluates every 5 minutes and consumes new events. Ctrl+C stops it.[/]");
     }
 
-    private async Task PublishAllAsync<T>(IReadOnlyList<T> messages, CancellationToken cancellationToken)
-        where T : class
-    {
-        foreach (var chunk in messages.Chunk(500))
-        {
-            await bus.PublishBatch(chunk, cancellationToken);
-        }
-    }
-
-    private async Task WaitUntilStoredAsync(string institutionId, int year, DemoDataSet data, CancellationToken cancellationToken)
+    private async Task WaitUntilStoredAsync(string institutionId, int year, DemoEvents data, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + LoadTimeout;
+        var (expectedVisits, expectedGraduates, expectedReports, expectedWithdrawals) =
+            (data.Count<EnterpriseVisitRecorded>(), data.Count<GraduateRegistered>(), data.Count<GraduateDestinationReported>(), data.Count<GraduateWithdrawn>());
         while (true)
         {
             var storedVisits = await visits.GetActiveVisitsAsync(institutionId, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), cancellationToken);
             var cohort = await placement.GetCohortAsync(institutionId, year, cancellationToken);
-            if (storedVisits.Count >= data.Visits.Count && cohort.Graduates.Count >= data.Graduates.Count
-                && cohort.Reports.Count >= data.Reports.Count && cohort.WithdrawnGraduateIds.Count >= data.Withdrawals.Count)
+            if (storedVisits.Count >= expectedVisits && cohort.Graduates.Count >= expectedGraduates
+                && cohort.Reports.Count >= expectedReports && cohort.WithdrawnGraduateIds.Count >= expectedWithdrawals)
             {
                 return;
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The demo events were not all stored within {LoadTimeout}: {storedVisits.Count}/{data.Visits.Count} visits, {cohort.Graduates.Count}/{data.Graduates.Count} graduates, {cohort.Reports.Count}/{data.Reports.Count} reports.");
+                throw new TimeoutException($"The demo events were not all stored within {LoadTimeout}: {storedVisits.Count}/{expectedVisits} visits, {cohort.Graduates.Count}/{expectedGraduates} graduates, {cohort.Reports.Count}/{expectedReports} reports.");
             }
 
             await Task.Delay(200, cancellationToken);

@@ -60,7 +60,7 @@ public abstract class ImportCommand<TMessage, TSettings>(HostArguments arguments
                 + "Set Monitor__Transport=RabbitMq (or --Monitor:Transport=RabbitMq) and the RabbitMqTransport settings of the worker; --dry-run checks the file without sending.");
         }
 
-        var institutionsFile = MonitorHostExtensions.SeedPath(options.InstitutionsFile);
+        var institutionsFile = SeedFiles.Path(options.InstitutionsFile);
         var institutions = InstitutionCatalog.Load(institutionsFile);
         var institution = settings.Institution;
         if (institution is not null && institutions.Find(institution) is null)

@@ -3,6 +3,11 @@
 
 
 
+
+
+
+
+
 namespace Monitor.Worker.Tools.Import;
 
 /// <summary>

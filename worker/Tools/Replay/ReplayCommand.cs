@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Monitor.Messages;
 using Monitor.Worker.Delivery;
-using Monitor.Worker.Tools.Demo;
 using Monitor.Worker.Settings;
 using Monitor.Worker.Hosting;
 using Monitor.Worker.Institutions;
@@ -30,7 +29,7 @@ public sealed class ReplayCommand(HostArguments arguments, IAnsiConsole console)
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--year <YEAR>")]
-        [Description("The demo year to rebuild and replay (default Monitor:DemoYear, 2023). With --events: move the targets to this year.")]
+        [Description("Move the targets to this year (default: the demo's, Monitor:DemoYear, 2023). With --events, the targets stay as configured unless this is given.")]
         public int? Year { get; init; }
 
         [CommandOption("--events <FILE>")]
@@ -110,7 +109,6 @@ public sealed class ReplayCommand(HostArguments arguments, IAnsiConsole console)
         {
             ["Monitor:Transport"] = nameof(TransportKind.InMemory),
             ["Monitor:Storage"] = nameof(StorageKind.InMemory),
-            ["Monitor:Demo"] = files.Length == 0 || settings.Year is not null ? "true" : "false",
         };
         if (settings.Year is { } year)
         {
@@ -133,6 +131,11 @@ public sealed class ReplayCommand(HostArguments arguments, IAnsiConsole console)
         builder.Services.AddSingleton<TimeProvider>(clock);
         var options = builder.AddMonitorOptions();
         var institutions = builder.AddMonitorCatalogs(options);
+        if (files.Length == 0 || settings.Year is not null)
+        {
+            DemoEvents.MoveTargetsTo(builder.Services, options.DemoYear);
+        }
+
         builder.AddMonitorStorage(options);
         builder.AddMonitorMessaging(options);
         var observer = new ReplayBusObserver();
@@ -147,11 +150,11 @@ public sealed class ReplayCommand(HostArguments arguments, IAnsiConsole console)
         string description;
         if (files.Length == 0)
         {
-            var data = DemoData.Create(zone.Id, options.DemoYear);
-            events = ReplayEvents.FromDemo(data, zone);
+            var data = DemoEvents.Load(SeedFiles.Path(options.DemoEvents), institutions);
+            events = data.Events;
             description = string.Create(
                 CultureInfo.InvariantCulture,
-                $"the {options.DemoYear} demo of {zone.Name}: {data.Visits.Count} visits, {data.Graduates.Count} graduates, {data.Withdrawals.Count} withdrawals, {data.Reports.Count} destination reports");
+                $"the {options.DemoYear} demo of {zone.Name}: {data.Count<EnterpriseVisitRecorded>()} visits, {data.Count<GraduateRegistered>()} graduates, {data.Count<GraduateWithdrawn>()} withdrawals, {data.Count<GraduateDestinationReported>()} destination reports");
         }
         else
         {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Monitor.Messages;
-using Monitor.Worker.Tools.Demo;
 using Monitor.Worker.Inbound;
 using Monitor.Worker.Institutions;
 
@@ -26,18 +25,6 @@ public static class ReplayEvents
 
     // As the bus reads them: a value member left out (tier, a date, a count) is an error, not a default.
     private static readonly JsonSerializerOptions Json = RequiredMembers.Apply(new JsonSerializerOptions(JsonSerializerDefaults.Web));
-
-    /// <summary>The demo's year: visits, the roster and its withdrawals (before the first evaluation), destination reports.</summary>
-    public static IReadOnlyList<ReplayEvent> FromDemo(DemoDataSet data, Institution institution)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        var events = new List<ReplayEvent>();
-        events.AddRange(data.Graduates.Select(g => new ReplayEvent(g, null, "demo roster")));
-        events.AddRange(data.Withdrawals.Select(w => new ReplayEvent(w, null, "demo roster")));
-        events.AddRange(data.Visits.Select(v => new ReplayEvent(v, ArrivalOf(v, null, institution), "demo visits")));
-        events.AddRange(data.Reports.Select(r => new ReplayEvent(r, ArrivalOf(r, null, institution), "demo destinations")));
-        return events;
-    }
 
     /// <summary>
     /// Reads an events file in JSON Lines: one object per line, <c>{"type": "EnterpriseVisitRecorded", "on": "2024-03-12",
