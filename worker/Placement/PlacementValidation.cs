@@ -1,6 +1,7 @@
 using Monitor.Messages;
 using Monitor.Worker.Institutions;
 using Monitor.Worker.Visits;
+using Monitor.Worker.Inbound;
 
 namespace Monitor.Worker.Placement;
 
@@ -44,7 +45,7 @@ public static class PlacementValidation
     public static IReadOnlyList<string> Validate(GraduateDestinationReported r, InstitutionCatalog institutions, DateTimeOffset now)
     {
         var errors = new List<string>();
-        VisitValidation.Id(r.ReportId, "reportId", errors);
+        Fields.Id(r.ReportId, "reportId", errors);
         var institution = Common(r.InstitutionId, r.CohortYear, r.GraduateId, institutions, errors);
         if (!Enum.IsDefined(r.Destination))
         {
@@ -83,13 +84,13 @@ public static class PlacementValidation
 
     private static Institution? Common(string? institutionId, int cohortYear, string? graduateId, InstitutionCatalog institutions, List<string> errors)
     {
-        var institution = VisitValidation.Institution(institutionId, institutions, errors);
+        var institution = Fields.Institution(institutionId, institutions, errors);
         if (cohortYear is < MinCohort or > MaxCohort)
         {
             errors.Add($"cohortYear: {cohortYear} is not a cohort year between {MinCohort} and {MaxCohort}");
         }
 
-        VisitValidation.Id(graduateId, "graduateId", errors);
+        Fields.Id(graduateId, "graduateId", errors);
         return institution;
     }
 }

@@ -1,20 +1,20 @@
 using Monitor.Messages;
 using Monitor.Worker.Institutions;
+using Monitor.Worker.Inbound;
 
 namespace Monitor.Worker.Visits;
 
 /// <summary>The rules a visit must meet before it is counted; every error names its field.</summary>
 public static class VisitValidation
 {
-    public const int MaxIdLength = 100;
     public const int MaxNameLength = 200;
     public const int MaxPositions = 100_000;
 
     public static IReadOnlyList<string> Validate(EnterpriseVisitRecorded visit, InstitutionCatalog institutions, DateTimeOffset now)
     {
         var errors = new List<string>();
-        Id(visit.VisitId, "visitId", errors);
-        var institution = Institution(visit.InstitutionId, institutions, errors);
+        Fields.Id(visit.VisitId, "visitId", errors);
+        var institution = Fields.Institution(visit.InstitutionId, institutions, errors);
 
         if (!Enum.IsDefined(visit.Tier))
         {
@@ -69,37 +69,8 @@ public static class VisitValidation
     public static IReadOnlyList<string> Validate(EnterpriseVisitCancelled cancellation, InstitutionCatalog institutions)
     {
         var errors = new List<string>();
-        Id(cancellation.VisitId, "visitId", errors);
-        Institution(cancellation.InstitutionId, institutions, errors);
+        Fields.Id(cancellation.VisitId, "visitId", errors);
+        Fields.Institution(cancellation.InstitutionId, institutions, errors);
         return errors;
-    }
-
-    internal static void Id(string? id, string field, List<string> errors)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            errors.Add($"{field}: required");
-        }
-        else if (id.Length > MaxIdLength)
-        {
-            errors.Add($"{field}: longer than {MaxIdLength} characters");
-        }
-    }
-
-    internal static Institution? Institution(string? id, InstitutionCatalog institutions, List<string> errors)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            errors.Add("institutionId: required");
-            return null;
-        }
-
-        var institution = institutions.Find(id);
-        if (institution is null)
-        {
-            errors.Add($"institutionId: '{id}' is not a configured institution");
-        }
-
-        return institution;
     }
 }

@@ -8,6 +8,7 @@
 
 
 
+
 namespace Monitor.Worker.Tools.Import;
 
 /// <summary>
