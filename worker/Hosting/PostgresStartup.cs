@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Monitor.Worker.Storage;
 using Npgsql;
+using Monitor.Worker.Settings;
 
 namespace Monitor.Worker.Hosting;
 

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
+using Monitor.Worker.Settings;
 
 namespace Monitor.Worker.Hosting;
 

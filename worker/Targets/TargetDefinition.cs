@@ -43,7 +43,7 @@ public sealed record TargetDefinition
 
     public required AlertSettings Alerting { get; init; }
 
-    /// <summary>The report's own words, for the README and the status board.</summary>
+    /// <summary>The report's own words, for the docs and the status board.</summary>
     public string? Text { get; init; }
 
     /// <summary>Shown before the figures when this is not the live target, e.g. "2023 基线".</summary>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Monitor.Worker.Hosting;
+using Monitor.Worker.Settings;
 
 namespace Monitor.Worker.Web;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Settings;
-using Monitor.Worker.Hosting;
 using Monitor.Worker.Tools.Import;
 using Spectre.Console;
 using Spectre.Console.Cli;

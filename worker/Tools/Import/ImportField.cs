@@ -6,5 +6,5 @@ namespace Monitor.Worker.Tools.Import;
 /// </summary>
 /// <param name="Name">The contract's JSON name (<c>visitedOn</c>), as the validation names it in its errors.</param>
 /// <param name="Required">Whether a file without any of the <paramref name="Headers"/> is refused.</param>
-/// <param name="Headers">The accepted header names, Chinese first (the README lists them with the values a cell may hold).</param>
+/// <param name="Headers">The accepted header names, Chinese first (docs/importing.md lists them with the values a cell may hold).</param>
 public sealed record ImportField(string Name, bool Required, IReadOnlyList<string> Headers);

@@ -9,6 +9,7 @@
 
 
 
+
 namespace Monitor.Worker.Tools.Import;
 
 /// <summary>
