@@ -27,82 +27,6 @@ public static class AlertText
             ? English(target, scopeName, a, previous, current, severity, reminder, lagging)
             : Chinese(target, scopeName, a, previous, current, severity, reminder, lagging);
 
-    /// <summary>
-    /// One alert for several units that turned worse (or are reminded) together, or that improved together
-    /// (<paramref name="improving"/>): each unit with its figures and status, worst first, then the institution's own
-    /// figures.
-    /// </summary>
-    public static string GroupSummary(
-        TargetDefinition target,
-        string institutionName,
-        Assessment institution,
-        IReadOnlyList<LaggingUnit> units,
-        TargetStatus? previous,
-        AlertSeverity severity,
-        bool reminder,
-        bool improving,
-        string language)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(institution);
-        ArgumentNullException.ThrowIfNull(units);
-        var english = Wording.IsEnglish(language);
-        var s = new StringBuilder();
-        var percent = target.IsRate ? "%" : string.Empty;
-        string UnitFigures(LaggingUnit u) => u.ExpectedByNow is { } expected ? $"{Wording.Number(u.Actual)}{percent}/{Wording.Number(expected)}{percent}" : Wording.Number(u.Actual) + percent;
-        if (english)
-        {
-            s.Append('[').Append(severity).Append("] ");
-            if (target.Label is not null)
-            {
-                s.Append('(').Append(target.Label).Append(") ");
-            }
-
-            s.Append(institutionName).Append(" - ").Append(target.Name).Append(": ").Append(units.Count)
-                .Append(
-                    improving ? (units.Select(u => u.Status).Distinct().Count() != 1 ? " units improved: "
-                        : previous is null ? $" units {units[0].Status}: "
-                        : $" units from {previous} to {units[0].Status}: ")
-                    : reminder ? $" units still {EnglishCondition(units)} (reminder): "
-                    : previous is null ? $" units {EnglishCondition(units)}: "
-                    : $" units turned worse from {previous}: ")
-                .Append(string.Join(", ", units.Select(u => $"{u.UnitName} {UnitFigures(u)} ({u.Status})"))).Append(". ");
-            var unitName = target.IsRate ? "%" : target.Metric == MetricKind.PositionsOpened ? " positions" : " employers";
-            s.Append("Institution: actual ").Append(Wording.Number(institution.Actual)).Append(unitName).Append(", target ").Append(Wording.Number(institution.Threshold)).Append(unitName);
-            if (institution.ExpectedByNow is { } expectedNow)
-            {
-                s.Append(", expected by now ").Append(Wording.Number(expectedNow)).Append(unitName);
-            }
-
-            return s.Append('.').ToString();
-        }
-
-        s.Append('【').Append(Wording.ChineseSeverity(severity)).Append('】');
-        if (target.Label is not null)
-        {
-            s.Append('[').Append(target.Label).Append(']');
-        }
-
-        s.Append(institutionName).Append('「').Append(target.Name).Append("」：").Append(units.Count)
-            .Append(
-                improving ? (units.Select(u => u.Status).Distinct().Count() != 1 ? " 个单位好转："
-                    : previous is null ? $" 个单位当前「{Wording.ChineseStatus(units[0].Status)}」："
-                    : $" 个单位由「{Wording.ChineseStatus(previous.Value)}」转为「{Wording.ChineseStatus(units[0].Status)}」：")
-                : reminder ? $" 个单位仍{ChineseCondition(units)}（持续提醒）："
-                : previous is null ? $" 个单位{ChineseCondition(units)}："
-                : $" 个单位由「{Wording.ChineseStatus(previous.Value)}」转差：")
-            .Append(string.Join("、", units.Select(u => $"{u.UnitName} {UnitFigures(u)}（{Wording.ChineseStatus(u.Status)}）"))).Append('。');
-        var unit = target.IsRate ? "%" : target.Metric == MetricKind.PositionsOpened ? " 个" : " 家";
-        var done = target.IsRate ? "全院落实率" : target.Metric == MetricKind.PositionsOpened ? "全院已开拓岗位" : "全院已走访";
-        s.Append(done).Append(' ').Append(Wording.Number(institution.Actual)).Append(unit).Append("，目标 ").Append(Wording.Number(institution.Threshold)).Append(unit);
-        if (institution.ExpectedByNow is { } expectedByNow)
-        {
-            s.Append("；按进度此时应达 ").Append(Wording.Number(expectedByNow)).Append(unit);
-        }
-
-        return s.Append('。').ToString();
-    }
-
     private static string Chinese(TargetDefinition t, string scope, Assessment a, TargetStatus? previous, TargetStatus current, AlertSeverity severity, bool reminder, IReadOnlyList<LaggingUnit> lagging)
     {
         var s = new StringBuilder();
@@ -226,12 +150,4 @@ public static class AlertText
 
         return s.ToString();
     }
-
-    /// <summary>What the grouped units have in common: all missed, all without data, or behind their pace.</summary>
-    private static string ChineseCondition(IReadOnlyList<LaggingUnit> units) =>
-        units.All(u => u.Status == TargetStatus.Missed) ? "未达成目标" : units.All(u => u.Status == TargetStatus.NoData) ? "无数据" : "落后于进度";
-
-    private static string EnglishCondition(IReadOnlyList<LaggingUnit> units) =>
-        units.All(u => u.Status == TargetStatus.Missed) ? "missed the target" : units.All(u => u.Status == TargetStatus.NoData) ? "without data" : "behind";
-
 }

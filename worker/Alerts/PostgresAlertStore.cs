@@ -72,24 +72,16 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource, TimeProvider
 
     /// <inheritdoc />
     /// <remarks>The saved row's version is <c>state.Version</c>, which must be <paramref name="expectedVersion"/> + 1.</remarks>
-    public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken) =>
-        TrySaveAllAsync([new StateSave(state, expectedVersion)], alert, cancellationToken);
-
-    public async Task<bool> TrySaveAllAsync(IReadOnlyList<StateSave> saves, TargetStatusChanged? alert, CancellationToken cancellationToken)
+    public async Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken)
     {
-        AlertSaveRules.EnsureSavable(saves, alert);
+        AlertSaveRules.EnsureSavable(state, expectedVersion, alert);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        // Rows are locked in one order (scope key), so two batches over the same units cannot deadlock.
-        foreach (var save in saves.OrderBy(s => s.State.ScopeKey, StringComparer.Ordinal))
+        if (!await SaveStateAsync(connection, state, expectedVersion, cancellationToken))
         {
-            if (!await SaveStateAsync(connection, save.State, save.ExpectedVersion, cancellationToken))
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return false;
-            }
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
         }
 
         if (alert is not null)

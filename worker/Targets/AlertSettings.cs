@@ -10,7 +10,6 @@ namespace Monitor.Worker.Targets;
 /// <param name="NoDataAfterDays">Days without events, while the period runs, after which the status is NoData.</param>
 /// <param name="MinimumGroupSize">Rates over fewer graduates never raise Warning or Critical on their own.</param>
 /// <param name="ForecastWindowDays">The recent window the forecast extrapolates from.</param>
-/// <param name="GroupUnitsAtLeast">When at least this many units turn worse in one evaluation, one grouped alert names them instead of one alert each (0 = never group).</param>
 public sealed record AlertSettings(
     decimal TolerancePercent = 10m,
     decimal TolerancePoints = 2m,
@@ -20,8 +19,7 @@ public sealed record AlertSettings(
     TimeSpan RemindEvery = default,
     int NoDataAfterDays = 30,
     int MinimumGroupSize = 20,
-    int ForecastWindowDays = 28,
-    int GroupUnitsAtLeast = 3)
+    int ForecastWindowDays = 28)
 {
     public static readonly AlertSettings Default = new(RemindEvery: TimeSpan.FromDays(7));
 }

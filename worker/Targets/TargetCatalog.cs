@@ -238,8 +238,12 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
             e.RemindEvery ?? fallback.RemindEvery,
             e.NoDataAfterDays ?? fallback.NoDataAfterDays,
             e.MinimumGroupSize ?? fallback.MinimumGroupSize,
-            e.ForecastWindowDays ?? fallback.ForecastWindowDays,
-            e.GroupUnitsAtLeast ?? fallback.GroupUnitsAtLeast);
+            e.ForecastWindowDays ?? fallback.ForecastWindowDays);
+        if (e.GroupUnitsAtLeast is not null)
+        {
+            errors.Add($"{at}.groupUnitsAtLeast: alerts are no longer grouped on the bus; several units' changes are grouped where they are posted for people (Monitor:Notifications). Remove this setting");
+        }
+
         if (settings.TolerancePercent is < 0 or >= 100 || settings.TolerancePoints is < 0 or >= 100)
         {
             errors.Add($"{at}.tolerance: between 0 and 100");
@@ -255,9 +259,9 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
             errors.Add($"{at}: minimumDwell and remindEvery must not be negative (\"00:00:00\" turns them off)");
         }
 
-        if (settings.NoDataAfterDays < 1 || settings.ForecastWindowDays < 1 || settings.MinimumGroupSize < 0 || settings.GroupUnitsAtLeast < 0)
+        if (settings.NoDataAfterDays < 1 || settings.ForecastWindowDays < 1 || settings.MinimumGroupSize < 0)
         {
-            errors.Add($"{at}: noDataAfterDays and forecastWindowDays must be at least 1; minimumGroupSize and groupUnitsAtLeast not negative");
+            errors.Add($"{at}: noDataAfterDays and forecastWindowDays must be at least 1; minimumGroupSize not negative");
         }
 
         return settings;

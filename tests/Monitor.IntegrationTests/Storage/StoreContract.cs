@@ -348,48 +348,6 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task A_batch_saves_every_state_and_its_one_grouped_alert()
-    {
-        await Alerts.TrySaveAsync(State($"{Institution}/U02", TargetStatus.OnTrack, version: 1), 0, null, None);
-        var saves = new[]
-        {
-            new StateSave(State($"{Institution}/U01", TargetStatus.OffTrack, version: 1), 0),
-            new StateSave(State($"{Institution}/U02", TargetStatus.OffTrack, version: 2), 1),
-            new StateSave(State($"{Institution}/U03", TargetStatus.AtRisk, version: 1), 0),
-        };
-        var grouped = Alert(null, TargetStatus.OffTrack) with { GroupedUnits = ["U01", "U02", "U03"] };
-
-        Assert.True(await Alerts.TrySaveAllAsync(saves, grouped, None));
-
-        foreach (var save in saves)
-        {
-            Assert.Equal(save.State, await Alerts.GetStateAsync(TargetId, save.State.ScopeKey, None));
-        }
-
-        AssertSameAlert(grouped, Assert.Single(await Alerts.GetAlertsAsync(TargetId, None)));
-    }
-
-    [Fact]
-    public async Task A_batch_with_one_stale_state_saves_nothing()
-    {
-        var moved = State($"{Institution}/U02", TargetStatus.AtRisk, version: 1);
-        await Alerts.TrySaveAsync(moved, 0, null, None);
-        var saves = new[]
-        {
-            new StateSave(State($"{Institution}/U01", TargetStatus.OffTrack, version: 1), 0),
-            new StateSave(State($"{Institution}/U02", TargetStatus.OffTrack, version: 1), 0),
-            new StateSave(State($"{Institution}/U03", TargetStatus.OffTrack, version: 1), 0),
-        };
-
-        Assert.False(await Alerts.TrySaveAllAsync(saves, Alert(null, TargetStatus.OffTrack) with { GroupedUnits = ["U01", "U02", "U03"] }, None));
-
-        Assert.Null(await Alerts.GetStateAsync(TargetId, $"{Institution}/U01", None));
-        Assert.Equal(moved, await Alerts.GetStateAsync(TargetId, $"{Institution}/U02", None));
-        Assert.Null(await Alerts.GetStateAsync(TargetId, $"{Institution}/U03", None));
-        Assert.Empty(await Alerts.GetAlertsAsync(TargetId, None));
-    }
-
-    [Fact]
     public async Task A_target_is_evaluated_by_one_holder_at_a_time_and_other_targets_are_not_held_up()
     {
         var first = await Alerts.LockTargetAsync(TargetId, None);
@@ -606,9 +564,8 @@ public abstract class StoreContract
     private static void AssertSameAlert(TargetStatusChanged expected, TargetStatusChanged actual)
     {
         // Records compare lists by reference: compare the lagging units apart.
-        Assert.Equal(expected with { LaggingUnits = Array.Empty<LaggingUnit>(), GroupedUnits = null }, actual with { LaggingUnits = Array.Empty<LaggingUnit>(), GroupedUnits = null });
+        Assert.Equal(expected with { LaggingUnits = Array.Empty<LaggingUnit>() }, actual with { LaggingUnits = Array.Empty<LaggingUnit>() });
         Assert.Equal(expected.LaggingUnits, actual.LaggingUnits);
-        Assert.Equal(expected.GroupedUnits, actual.GroupedUnits);
     }
 
     /// <summary>The three views of the store under test.</summary>

@@ -10,6 +10,9 @@
 
 
 
+
+
+
 namespace Monitor.Worker.Tools.Import;
 
 /// <summary>
