@@ -67,6 +67,7 @@ public static class AlertPolicy
         var announceChange = !(next == TargetStatus.Pending || (next == TargetStatus.OnTrack && current == TargetStatus.Pending));
         var changed = observed with
         {
+            PreviousStatus = current,
             Status = next,
             StatusSince = now,
             Transitions = state.Transitions + (announceChange ? 1 : 0),

@@ -7,11 +7,26 @@ namespace Monitor.Worker.Alerts;
 
 /// <summary>
 /// The daily digest (每日简报): every target and scope with its status and value now and a day earlier. Yesterday's
-/// figures come from the same facts as of yesterday, so no history needs to be kept. Pure.
+/// figures come from the same facts as of yesterday; yesterday's status is the one announced then (like with like:
+/// the announced status now against the announced status at the end of yesterday). Pure.
 /// </summary>
 public static class DailyDigestBuilder
 {
-    public static DailyDigest Build(string institutionId, string institutionName, IReadOnlyList<ScopeEvaluation> evaluations, DateOnly today, DateTimeOffset now, string language)
+    /// <param name="institutionId">The institution.</param>
+    /// <param name="institutionName">Its short name.</param>
+    /// <param name="evaluations">This morning's evaluation of every target and scope.</param>
+    /// <param name="announcedYesterday">The status each scope had announced at the end of yesterday (null when unknown).</param>
+    /// <param name="today">The digest's local date.</param>
+    /// <param name="now">When it is made.</param>
+    /// <param name="language">zh-CN or en.</param>
+    public static DailyDigest Build(
+        string institutionId,
+        string institutionName,
+        IReadOnlyList<ScopeEvaluation> evaluations,
+        Func<ScopeEvaluation, TargetStatus?> announcedYesterday,
+        DateOnly today,
+        DateTimeOffset now,
+        string language)
     {
         var yesterday = today.AddDays(-1);
         var lines = evaluations
@@ -21,7 +36,7 @@ public static class DailyDigestBuilder
                 var threshold = e.Assessment.Threshold;
                 var before = TargetEngine.Assess(e.Target, threshold, e.Measurement, yesterday);
                 return new DigestLine(
-                    e.Target.Id, e.Target.Name, e.UnitCode, e.AnnouncedStatus, before.Status, e.Assessment.Actual, before.Actual, e.Assessment.ExpectedByNow, threshold);
+                    e.Target.Id, e.Target.Name, e.UnitCode, e.AnnouncedStatus, announcedYesterday(e), e.Assessment.Actual, before.Actual, e.Assessment.ExpectedByNow, threshold);
             })
             .ToList();
         var english = Wording.IsEnglish(language);

@@ -62,4 +62,17 @@ public sealed record AlertState(
     DateTimeOffset? CandidateSince,
     decimal LastActual,
     DateTimeOffset LastEvaluatedAt,
-    long Version);
+    long Version)
+{
+    /// <summary>The status announced before <see cref="Status"/> (null before the first change): what the scope stood at until <see cref="StatusSince"/>.</summary>
+    public TargetStatus? PreviousStatus { get; init; }
+
+    /// <summary>A measured rate's final figures, written once when its books close and never changed afterwards.</summary>
+    public FinalFigures? Final { get; init; }
+
+    /// <summary>The status announced just before <paramref name="startOfToday"/> (the end of yesterday), as the digest compares it.</summary>
+    public TargetStatus? AnnouncedBefore(DateTimeOffset startOfToday) => StatusSince < startOfToday ? Status : PreviousStatus;
+}
+
+/// <summary>A measured rate's final figures: placed graduates, graduates counted, the rate, and when the books closed.</summary>
+public sealed record FinalFigures(int Numerator, int Denominator, decimal Actual, DateTimeOffset ClosedAt);

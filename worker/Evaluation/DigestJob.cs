@@ -4,12 +4,13 @@ using Monitor.Worker.Alerts;
 using Monitor.Worker.Settings;
 using Monitor.Worker.Institutions;
 using Quartz;
+using Monitor.Worker.Targets;
 
 namespace Monitor.Worker.Evaluation;
 
 /// <summary>Publishes one DailyDigest for an institution, on its cron in its own time zone.</summary>
 [DisallowConcurrentExecution]
-public sealed partial class DigestJob(Evaluator evaluator, InstitutionCatalog institutions, IBus bus, TimeProvider clock, IOptions<MonitorOptions> options, ILogger<DigestJob> logger) : IJob
+public sealed partial class DigestJob(Evaluator evaluator, IAlertStore alerts, InstitutionCatalog institutions, IBus bus, TimeProvider clock, IOptions<MonitorOptions> options, ILogger<DigestJob> logger) : IJob
 {
     public const string InstitutionKey = "institutionId";
 
@@ -19,7 +20,20 @@ public sealed partial class DigestJob(Evaluator evaluator, InstitutionCatalog in
             ?? throw new InvalidOperationException($"The digest job {context.JobDetail.Key} names no configured institution.");
         var evaluations = await evaluator.EvaluateAsync(institution.Id, null, cancellationToken);
         var now = clock.GetUtcNow();
-        var digest = DailyDigestBuilder.Build(institution.Id, institution.ShortName, evaluations, institution.LocalDate(now), now, options.Value.Language);
+        var today = institution.LocalDate(now);
+
+        // Like with like: today's announced status against the one announced at the end of yesterday.
+        var startOfToday = institution.StartOf(today);
+        var states = (await alerts.GetStatesAsync([.. evaluations.Select(e => e.Target.Id).Distinct()], cancellationToken))
+            .ToDictionary(s => (s.TargetId, s.ScopeKey));
+        var digest = DailyDigestBuilder.Build(
+            institution.Id,
+            institution.ShortName,
+            evaluations,
+            e => states.GetValueOrDefault((e.Target.Id, ScopeKeys.For(e.InstitutionId, e.UnitCode)))?.AnnouncedBefore(startOfToday),
+            today,
+            now,
+            options.Value.Language);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
         await bus.Publish(digest, c => c.MessageId = digest.DigestId, timeout.Token);

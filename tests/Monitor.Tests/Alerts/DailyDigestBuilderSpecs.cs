@@ -23,7 +23,7 @@ public class DailyDigestBuilderSpecs
 
         // 44 employers by 14 June, 2 more on the 15th.
         var measurement = Counts.Of((new DateOnly(2024, 3, 1), 44), (Today, 2));
-        var digest = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [Evaluate(target, measurement)], Today, Now, "zh-CN");
+        var digest = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [Evaluate(target, measurement)], _ => TargetStatus.OnTrack, Today, Now, "zh-CN");
 
         var line = Assert.Single(digest.Lines);
         Assert.Equal(46m, line.Actual);
@@ -41,9 +41,9 @@ public class DailyDigestBuilderSpecs
         var target = TestTargets.LeadershipVisits();
         var evaluation = Evaluate(target, Counts.Of((new DateOnly(2024, 3, 1), 50)));
 
-        var first = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [evaluation], Today, Now, "zh-CN");
-        var again = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [evaluation], Today, Now.AddMinutes(3), "zh-CN");
-        var nextDay = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [evaluation], Today.AddDays(1), Now.AddDays(1), "zh-CN");
+        var first = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [evaluation], _ => null, Today, Now, "zh-CN");
+        var again = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [evaluation], _ => null, Today, Now.AddMinutes(3), "zh-CN");
+        var nextDay = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [evaluation], _ => null, Today.AddDays(1), Now.AddDays(1), "zh-CN");
 
         Assert.Equal(first.DigestId, again.DigestId);
         Assert.NotEqual(first.DigestId, nextDay.DigestId);
@@ -58,12 +58,29 @@ public class DailyDigestBuilderSpecs
         var whole = Evaluate(target, Counts.Of((new DateOnly(2024, 3, 1), 99), (Today, 1)));
         var unit = Evaluate(TestTargets.UnitVisits() with { Threshold = 25 }, Counts.Of((new DateOnly(2024, 6, 10), 1)), "XN");
 
-        var digest = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [whole, unit], Today, Now, "zh-CN");
+        var digest = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [whole, unit], e => e.UnitCode is null ? TargetStatus.OnTrack : TargetStatus.OffTrack, Today, Now, "zh-CN");
 
         var line = digest.Lines.Single(l => l.UnitCode is null);
-        Assert.Equal(TargetStatus.Met, line.Status);
-        Assert.NotEqual(TargetStatus.Met, line.PreviousStatus);
+        Assert.Equal((TargetStatus.Met, TargetStatus.OnTrack), (line.Status, line.PreviousStatus));
+        Assert.Contains("已达成（昨日进度正常）", digest.Summary, StringComparison.Ordinal);
         Assert.Equal(2, digest.Lines.Count);
         Assert.Contains("另有 1 个单位指标滞后", digest.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_a_status_announced_two_days_ago_persists_should_compare_it_with_the_status_announced_yesterday_not_yesterdays_raw_status()
+    {
+        // AtRisk was announced two days ago and is still announced; by yesterday's raw figures alone the engine would
+        // say OnTrack, but the leaders were told AtRisk: the digest must not say "(昨日进度正常)".
+        var target = TestTargets.LeadershipVisits();
+        var measurement = Counts.Of((new DateOnly(2024, 3, 1), 44));
+        var assessment = TargetEngine.Assess(target, target.Threshold, measurement, Today);
+        var evaluation = new ScopeEvaluation(target, "tjqg", null, "天津轻工职院", assessment, TargetStatus.AtRisk, measurement);
+        var state = new AlertState(target.Id, "tjqg", TargetStatus.AtRisk, Now.AddDays(-2), 1, 0, Now.AddDays(-2), null, null, 44m, Now.AddDays(-1), 3) { PreviousStatus = TargetStatus.OnTrack };
+
+        var digest = DailyDigestBuilder.Build("tjqg", "天津轻工职院", [evaluation], _ => state.AnnouncedBefore(new DateTimeOffset(2024, 6, 15, 0, 0, 0, TimeSpan.FromHours(8))), Today, Now, "zh-CN");
+
+        Assert.Equal((TargetStatus.AtRisk, TargetStatus.AtRisk), (digest.Lines[0].Status, digest.Lines[0].PreviousStatus));
+        Assert.DoesNotContain("（昨日", digest.Summary, StringComparison.Ordinal);
     }
 }

@@ -13,6 +13,10 @@
 
 
 
+
+
+
+
 namespace Monitor.Worker.Tools.Import;
 
 /// <summary>
