@@ -85,11 +85,11 @@ public static class ScaleCommand
         if (results.Startup.Count > 0)
         {
             text.AppendLine()
-                .AppendLine("| start-up to ready | fresh database s | again s | worker peak MB |")
-                .AppendLine("|---|--:|--:|--:|");
+                .AppendLine("| start-up | fresh database: started s | ready s | again: started s | ready s | worker peak MB |")
+                .AppendLine("|---|--:|--:|--:|--:|--:|");
             foreach (var r in results.Startup)
             {
-                text.AppendLine(Invariant, $"| {r.Institutions:N0} institution{(r.Institutions == 1 ? string.Empty : "s")} | {r.FirstSeconds:N2} | {r.AgainSeconds:N2} | {ScaleResults.Megabytes(r.PeakBytes)} |");
+                text.AppendLine(Invariant, $"| {r.Institutions:N0} institution{(r.Institutions == 1 ? string.Empty : "s")} | {r.FirstStartedSeconds:N2} | {Ready(r.FirstReadySeconds)} | {r.AgainStartedSeconds:N2} | {Ready(r.AgainReadySeconds)} | {ScaleResults.Megabytes(r.PeakBytes)} |");
             }
         }
 
@@ -106,6 +106,8 @@ public static class ScaleCommand
 
         return text.ToString();
     }
+
+    private static string Ready(double? seconds) => seconds is { } s ? s.ToString("N2", Invariant) : "not in 5 min";
 
     private static async Task DescribeAsync(ScaleOptions options, ScaleResults results, CancellationToken cancellationToken)
     {

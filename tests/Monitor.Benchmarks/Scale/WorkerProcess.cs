@@ -18,6 +18,7 @@ public sealed class WorkerProcess : IDisposable
     private readonly Uri ready;
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<TimeSpan> started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool closed;
 
     private WorkerProcess(Process process, Stopwatch sinceStart, StreamWriter log, Uri ready)
@@ -84,8 +85,32 @@ public sealed class WorkerProcess : IDisposable
         return worker;
     }
 
-    /// <summary>Waits until <c>/health/ready</c> answers 200 (the bus, the database and the scheduler are ready); returns the time since the process started.</summary>
-    public async Task<TimeSpan> WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits until the host has started every service ("Application started"); the time since the process started.</summary>
+    public async Task<TimeSpan> WaitUntilStartedAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        while (!started.Task.IsCompleted)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The worker exited with {process.ExitCode} before it started; see its log.");
+            }
+
+            if (sinceStart.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The worker did not start within {timeout}; see its log.");
+            }
+
+            await Task.Delay(10, cancellationToken);
+        }
+
+        return await started.Task;
+    }
+
+    /// <summary>
+    /// Waits until <c>/health/ready</c> answers 200 (the bus, the database and the scheduler are ready); the time since
+    /// the process started, or null when it was not ready within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<TimeSpan?> WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         // HttpListener on Linux can fail to start when a connection arrives while it starts: ask only once it listens.
         while (!listening.Task.IsCompleted && sinceStart.Elapsed < timeout)
@@ -123,7 +148,7 @@ public sealed class WorkerProcess : IDisposable
             await Task.Delay(20, cancellationToken);
         }
 
-        throw new TimeoutException($"The worker was not ready within {timeout}.");
+        return null;
     }
 
     /// <summary>The process's peak resident memory so far (VmHWM), in bytes.</summary>
@@ -171,6 +196,10 @@ public sealed class WorkerProcess : IDisposable
         if (e.Data.Contains("Health endpoint listening on", StringComparison.Ordinal))
         {
             listening.TrySetResult();
+        }
+        else if (e.Data.Contains("Application started.", StringComparison.Ordinal))
+        {
+            started.TrySetResult(sinceStart.Elapsed);
         }
 
         lock (log)
