@@ -23,6 +23,20 @@ public sealed class InMemoryPlacementStore : IPlacementStore
         }
     }
 
+    public Task<IReadOnlyList<StoreOutcome>> RegisterGraduatesAsync(IReadOnlyList<EventToStore<GraduateRegistered>> graduates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(graduates);
+        lock (gate)
+        {
+            IReadOnlyList<StoreOutcome> outcomes =
+            [
+                .. graduates.Select(g => this.graduates.Add(
+                    new GraduateKey(g.Event.InstitutionId, g.Event.CohortYear, g.Event.GraduateId), g.Event with { Disadvantaged = [.. g.Event.Disadvantaged] }, g.Fingerprint)),
+            ];
+            return Task.FromResult(outcomes);
+        }
+    }
+
     public Task<StoreOutcome> WithdrawGraduateAsync(GraduateWithdrawn withdrawal, string fingerprint, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(withdrawal);
@@ -39,6 +53,16 @@ public sealed class InMemoryPlacementStore : IPlacementStore
         lock (gate)
         {
             return Task.FromResult(reports.Add((report.InstitutionId, report.ReportId), report, fingerprint));
+        }
+    }
+
+    public Task<IReadOnlyList<StoreOutcome>> RecordDestinationsAsync(IReadOnlyList<EventToStore<GraduateDestinationReported>> reports, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        lock (gate)
+        {
+            IReadOnlyList<StoreOutcome> outcomes = [.. reports.Select(r => this.reports.Add((r.Event.InstitutionId, r.Event.ReportId), r.Event, r.Fingerprint))];
+            return Task.FromResult(outcomes);
         }
     }
 

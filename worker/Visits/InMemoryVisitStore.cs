@@ -20,6 +20,16 @@ public sealed class InMemoryVisitStore : IVisitStore
         }
     }
 
+    public Task<IReadOnlyList<StoreOutcome>> RecordVisitsAsync(IReadOnlyList<EventToStore<EnterpriseVisitRecorded>> visits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        lock (gate)
+        {
+            IReadOnlyList<StoreOutcome> outcomes = [.. visits.Select(v => this.visits.Add((v.Event.InstitutionId, v.Event.VisitId), v.Event, v.Fingerprint))];
+            return Task.FromResult(outcomes);
+        }
+    }
+
     public Task<StoreOutcome> CancelVisitAsync(EnterpriseVisitCancelled cancellation, DateTimeOffset cancelledAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cancellation);
@@ -46,4 +56,5 @@ public sealed class InMemoryVisitStore : IVisitStore
             return Task.FromResult(active);
         }
     }
+
 }
