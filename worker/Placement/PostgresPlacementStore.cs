@@ -24,6 +24,9 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
     private static readonly IComparer<(string, string)> ReportOrder = Comparer<(string, string)>.Create((a, b) =>
         string.CompareOrdinal(a.Item1, b.Item1) is var institution and not 0 ? institution : string.CompareOrdinal(a.Item2, b.Item2));
 
+    /// <summary>The destinations that do not count as placed (<see cref="DestinationKinds.IsPlaced"/>), by name as stored.</summary>
+    private static readonly string[] NotPlaced = [.. Enum.GetValues<Destination>().Where(d => !DestinationKinds.IsPlaced(d)).Select(d => d.ToString())];
+
     private readonly NpgsqlDataSource dataSource;
     private readonly GroupCommit<EventToStore<GraduateRegistered>, StoreOutcome>? registrations;
     private readonly GroupCommit<EventToStore<GraduateDestinationReported>, StoreOutcome>? destinations;
@@ -232,6 +235,115 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
 
         NpgsqlBatchCommand CohortQuery(string sql) =>
             new(sql) { Parameters = { Text(institutionId), Value(cohortYear) } };
+    }
+
+    public async Task<IReadOnlyList<PlacementSeries>> GetPlacementSeriesAsync(IReadOnlyCollection<string> institutionIds, int cohortYear, DateOnly breakdownOn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(institutionIds);
+        await using var batch = dataSource.CreateBatch();
+
+        // Per institution, unit and population: graduates on the roster, counted (not withdrawn), latest report.
+        batch.BatchCommands.Add(SeriesQuery(
+            """
+            SELECT g.institution_id, g.unit_code, cardinality(g.disadvantaged) > 0,
+                   count(*)::integer, count(*) FILTER (WHERE w.graduate_id IS NULL)::integer,
+                   max(r.last_on) FILTER (WHERE w.graduate_id IS NULL)
+            FROM graduates g
+            LEFT JOIN graduate_withdrawals w USING (institution_id, cohort_year, graduate_id)
+            LEFT JOIN (SELECT institution_id, graduate_id, max(effective_on) AS last_on
+                       FROM destination_reports
+                       WHERE institution_id = ANY ($1) AND cohort_year = $2
+                       GROUP BY institution_id, graduate_id) r USING (institution_id, graduate_id)
+            WHERE g.institution_id = ANY ($1) AND g.cohort_year = $2
+            GROUP BY 1, 2, 3
+            """));
+
+        // Each day a counted graduate's destination at the end of the day (the day's last report) moves between placed
+        // and not placed: +1 or -1 on that day.
+        batch.BatchCommands.Add(SeriesQuery(
+            """
+            WITH end_of_day AS (
+                SELECT DISTINCT ON (institution_id, graduate_id, effective_on)
+                       institution_id, graduate_id, effective_on, destination <> ALL ($4) AS placed
+                FROM destination_reports
+                WHERE institution_id = ANY ($1) AND cohort_year = $2
+                ORDER BY institution_id, graduate_id, effective_on, reported_at DESC, report_id COLLATE "C" DESC
+            ), changes AS (
+                SELECT institution_id, graduate_id, effective_on, placed,
+                       coalesce(lag(placed) OVER (PARTITION BY institution_id, graduate_id ORDER BY effective_on), false) AS before
+                FROM end_of_day
+            )
+            SELECT g.institution_id, g.unit_code, cardinality(g.disadvantaged) > 0, c.effective_on,
+                   sum(CASE WHEN c.placed THEN 1 ELSE -1 END)::integer
+            FROM changes c
+            JOIN graduates g ON g.institution_id = c.institution_id AND g.cohort_year = $2 AND g.graduate_id = c.graduate_id
+            WHERE c.placed <> c.before
+              AND NOT EXISTS (SELECT 1 FROM graduate_withdrawals w
+                              WHERE w.institution_id = g.institution_id AND w.cohort_year = g.cohort_year AND w.graduate_id = g.graduate_id)
+            GROUP BY 1, 2, 3, 4
+            """));
+
+        // Counted graduates by their destination at the end of the breakdown's day.
+        batch.BatchCommands.Add(SeriesQuery(
+            """
+            WITH latest AS (
+                SELECT DISTINCT ON (institution_id, graduate_id) institution_id, graduate_id, destination
+                FROM destination_reports
+                WHERE institution_id = ANY ($1) AND cohort_year = $2 AND effective_on <= $3
+                ORDER BY institution_id, graduate_id, effective_on DESC, reported_at DESC, report_id COLLATE "C" DESC
+            )
+            SELECT g.institution_id, g.unit_code, cardinality(g.disadvantaged) > 0, l.destination, count(*)::integer
+            FROM latest l
+            JOIN graduates g ON g.institution_id = l.institution_id AND g.cohort_year = $2 AND g.graduate_id = l.graduate_id
+            WHERE NOT EXISTS (SELECT 1 FROM graduate_withdrawals w
+                              WHERE w.institution_id = g.institution_id AND w.cohort_year = g.cohort_year AND w.graduate_id = g.graduate_id)
+            GROUP BY 1, 2, 3, 4
+            """));
+
+        // Reports for graduates not on the roster.
+        batch.BatchCommands.Add(SeriesQuery(
+            """
+            SELECT r.institution_id, count(*)::integer
+            FROM destination_reports r
+            WHERE r.institution_id = ANY ($1) AND r.cohort_year = $2
+              AND NOT EXISTS (SELECT 1 FROM graduates g
+                              WHERE g.institution_id = r.institution_id AND g.cohort_year = r.cohort_year AND g.graduate_id = r.graduate_id)
+            GROUP BY 1
+            """));
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var groups = new List<PlacementGroup>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            groups.Add(new PlacementGroup(
+                reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.GetInt32(3), reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var changes = new List<(string, string, bool, PlacedChange)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            changes.Add((reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), new PlacedChange(reader.GetFieldValue<DateOnly>(3), reader.GetInt32(4))));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var destinations = new List<(string, string, bool, Destination, int)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            destinations.Add((reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), Enum.Parse<Destination>(reader.GetString(3)), reader.GetInt32(4)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var orphans = new List<(string, int)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            orphans.Add((reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return PlacementSeries.Combine(cohortYear, breakdownOn, groups, changes, destinations, orphans);
+
+        NpgsqlBatchCommand SeriesQuery(string sql) =>
+            new(sql) { Parameters = { Value(institutionIds.ToArray()), Value(cohortYear), Value(breakdownOn), Value(NotPlaced) } };
     }
 
     public async ValueTask DisposeAsync()
