@@ -108,7 +108,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task The_daily_digest_is_posted_to_DingTalk_signed_with_one_line_per_target_and_once_a_day()
     {
         var scheduler = await Worker.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.TriggerJob(Schedules.DigestJob(WorkerEnvironment.Institution));
+        await scheduler.TriggerJob(Schedules.DigestJob);
 
         var posted = await Eventually.UntilAsync(() => Robot.Requests, r => r.Count(x => x.Succeeded) == 1, "the digest is posted");
         var request = Assert.Single(posted);
@@ -135,7 +135,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Contains("- 🟠 学院领导班子走访用人单位：0 家，应达 45 家，目标 100 家 · 无数据", targetLines);
 
         // The job again on the same day: the same DigestId, so nothing more is posted.
-        await scheduler.TriggerJob(Schedules.DigestJob(WorkerEnvironment.Institution));
+        await scheduler.TriggerJob(Schedules.DigestJob);
         var store = Worker.Services.GetRequiredService<IDeliveryStore>();
         await Eventually.UntilAsync(() => configured!.VirtualHost.GetQueueStatsAsync(WebhookEndpoints.DigestQueue("office-dingtalk")), q => q.Acknowledged == 2 && q.Messages == 0, "the second digest is consumed", TimeSpan.FromSeconds(30));
         Assert.Single(Robot.Requests);
