@@ -43,19 +43,28 @@ public static class ScaleCommand
         await using (var broker = await Broker.CreateAsync(options, cancellationToken))
         {
             var measurements = new Measurements(options, broker, folder, results);
-            if (options.Parts.Contains("ingest"))
+            foreach (var (part, measure) in new (string, Func<CancellationToken, Task>)[]
             {
-                await measurements.IngestAsync(cancellationToken);
-            }
+                ("ingest", measurements.IngestAsync),
+                ("startup", measurements.StartupAsync),
+                ("evaluation", measurements.EvaluationAsync),
+            })
+            {
+                if (!options.Parts.Contains(part))
+                {
+                    continue;
+                }
 
-            if (options.Parts.Contains("startup"))
-            {
-                await measurements.StartupAsync(cancellationToken);
-            }
-
-            if (options.Parts.Contains("evaluation"))
-            {
-                await measurements.EvaluationAsync(cancellationToken);
+                try
+                {
+                    await measure(cancellationToken);
+                }
+                catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or NpgsqlException)
+                {
+                    // The other parts still run, and what this one measured before it failed is still printed.
+                    results.Failures.Add($"{part}: {ex.Message}");
+                    Console.Error.WriteLine($"[scale] {part} failed: {ex}");
+                }
             }
         }
 
@@ -89,7 +98,7 @@ public static class ScaleCommand
                 .AppendLine("|---|--:|--:|--:|--:|--:|");
             foreach (var r in results.Startup)
             {
-                text.AppendLine(Invariant, $"| {r.Institutions:N0} institution{(r.Institutions == 1 ? string.Empty : "s")} | {r.FirstStartedSeconds:N2} | {Ready(r.FirstReadySeconds)} | {r.AgainStartedSeconds:N2} | {Ready(r.AgainReadySeconds)} | {ScaleResults.Megabytes(r.PeakBytes)} |");
+                text.AppendLine(Invariant, $"| {r.Institutions:N0} institution{(r.Institutions == 1 ? string.Empty : "s")} | {Seconds(r.FirstStartedSeconds)} | {Seconds(r.FirstReadySeconds)} | {Seconds(r.AgainStartedSeconds)} | {Seconds(r.AgainReadySeconds)} | {ScaleResults.Megabytes(r.PeakBytes)} |");
             }
         }
 
@@ -104,10 +113,15 @@ public static class ScaleCommand
             }
         }
 
+        foreach (var failure in results.Failures)
+        {
+            text.AppendLine().AppendLine(Invariant, $"Not measured: {failure}");
+        }
+
         return text.ToString();
     }
 
-    private static string Ready(double? seconds) => seconds is { } s ? s.ToString("N2", Invariant) : "not in 5 min";
+    private static string Seconds(double? seconds) => seconds is { } s ? s.ToString("N2", Invariant) : "not in 5 min";
 
     private static async Task DescribeAsync(ScaleOptions options, ScaleResults results, CancellationToken cancellationToken)
     {
