@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Monitor.Messages;
+using Monitor.Worker.Visits;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -7,7 +8,7 @@ namespace Monitor.Benchmarks.Scale;
 
 /// <summary>
 /// Writes generated events into the worker's tables by binary COPY, as the worker would have stored them (enums by
-/// name, instants in UTC, a fingerprint per row).
+/// name, instants in UTC, a fingerprint per row, each visit's employer keys).
 /// </summary>
 public static class CopyLoader
 {
@@ -108,6 +109,8 @@ public static class CopyLoader
         await importer.WriteAsync(v.PositionsOpened, NpgsqlDbType.Integer, cancellationToken);
         await importer.WriteAsync(fingerprint ?? StandIn(), NpgsqlDbType.Text, cancellationToken);
         await importer.WriteAsync(ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+        await importer.WriteAsync(EmployerIdentity.NormaliseName(v.EmployerName), NpgsqlDbType.Text, cancellationToken);
+        await WriteTextAsync(importer, PostgresVisitStore.CodeKey(v.EmployerCreditCode), cancellationToken);
     }
 
     public static async Task WriteCancellationAsync(NpgsqlBinaryImporter importer, EnterpriseVisitCancelled c, string? fingerprint, CancellationToken cancellationToken)
@@ -134,7 +137,7 @@ public static class CopyLoader
         public const string Graduates = "graduates (institution_id, cohort_year, graduate_id, unit_code, major, disadvantaged, fingerprint, received_at)";
         public const string Withdrawals = "graduate_withdrawals (institution_id, cohort_year, graduate_id, reason, fingerprint, received_at)";
         public const string Reports = "destination_reports (report_id, institution_id, cohort_year, graduate_id, destination, effective_on, reported_at, employer_name, employer_credit_code, fingerprint, received_at)";
-        public const string Visits = "visits (visit_id, institution_id, tier, unit_code, employer_name, employer_credit_code, visited_on, mode, positions_opened, fingerprint, recorded_at)";
+        public const string Visits = "visits (visit_id, institution_id, tier, unit_code, employer_name, employer_credit_code, visited_on, mode, positions_opened, fingerprint, recorded_at, employer_name_key, employer_code_key)";
         public const string Cancellations = "visit_cancellations (visit_id, institution_id, reason, cancelled_at)";
     }
 }

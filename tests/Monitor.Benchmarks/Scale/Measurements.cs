@@ -30,7 +30,21 @@ public sealed class Measurements(ScaleOptions options, Broker broker, string fol
         using (var worker = StartWorker(database, institutions, targets, "ingest-declare"))
         {
             await worker.WaitUntilStartedAsync(TimeSpan.FromMinutes(2), cancellationToken);
-            prefetch = await broker.ConsumerPrefetchAsync(VisitQueue, cancellationToken) ?? throw new InvalidOperationException($"No consumer on {VisitQueue}.");
+
+            // The management API lists consumers a few seconds after they subscribe.
+            var asked = Stopwatch.StartNew();
+            int? found;
+            while ((found = await broker.ConsumerPrefetchAsync(VisitQueue, cancellationToken)) is null)
+            {
+                if (asked.Elapsed > TimeSpan.FromMinutes(1))
+                {
+                    throw new InvalidOperationException($"No consumer on {VisitQueue}.");
+                }
+
+                await Task.Delay(500, cancellationToken);
+            }
+
+            prefetch = found.Value;
         }
 
         var visits = Enumerable.Range(0, events).Select(data.IngestVisit).ToList();
@@ -123,18 +137,20 @@ public sealed class Measurements(ScaleOptions options, Broker broker, string fol
     /// <summary>
     /// A warm evaluation (the worker has evaluated once since it started) of the province, and with --size nation of the
     /// nation at 10 %, 50 % and 100 % of its data, loaded by COPY between evaluations. An evaluation is over when the
-    /// snapshot of every scope has been published.
+    /// snapshot of every scope has been published. With "figures", the set-based store methods on the same data.
     /// </summary>
     public async Task EvaluationAsync(CancellationToken cancellationToken)
     {
-        await EvaluateAsync("province", 100, [100], cancellationToken);
+        var evaluate = options.Parts.Contains("evaluation");
+        var figures = options.Parts.Contains("figures");
+        await EvaluateAsync("province", 100, [100], evaluate, figures, cancellationToken);
         if (options.Nation)
         {
-            await EvaluateAsync("nation", 3_000, [10, 50, 100], cancellationToken);
+            await EvaluateAsync("nation", 3_000, [10, 50, 100], evaluate, figures, cancellationToken);
         }
     }
 
-    private async Task EvaluateAsync(string name, int count, int[] percents, CancellationToken cancellationToken)
+    private async Task EvaluateAsync(string name, int count, int[] percents, bool evaluate, bool figures, CancellationToken cancellationToken)
     {
         var data = new ScaleData(count, options.Year);
         var (institutions, targets) = WriteCatalogue(data, name);
@@ -152,34 +168,36 @@ public sealed class Measurements(ScaleOptions options, Broker broker, string fol
                 await database.ExecuteAsync("VACUUM (ANALYZE)", cancellationToken);
                 loaded = percent;
                 Console.Error.WriteLine($"[scale] {name} {percent} %: loaded {load.Events:N0} rows in {load.Elapsed.TotalSeconds:N1} s");
+                var graduates = await database.ScalarAsync("SELECT count(*) FROM graduates", cancellationToken);
+                var reports = await database.ScalarAsync("SELECT count(*) FROM destination_reports", cancellationToken);
+                var visits = await database.ScalarAsync("SELECT count(*) FROM visits", cancellationToken);
 
-                double? cold = null;
-                if (worker is null)
+                if (evaluate)
                 {
-                    worker = StartWorker(database, institutions, targets, name);
-                    await worker.WaitUntilStartedAsync(TimeSpan.FromMinutes(10), cancellationToken);
-                    cold = (await WaitForSnapshotsAsync(scopes, cancellationToken)).TotalSeconds;
-                    Console.Error.WriteLine($"[scale] {name} {percent} %: the start-up evaluation took {cold:N1} s");
+                    double? cold = null;
+                    if (worker is null)
+                    {
+                        worker = StartWorker(database, institutions, targets, name);
+                        await worker.WaitUntilStartedAsync(TimeSpan.FromMinutes(10), cancellationToken);
+                        cold = (await WaitForSnapshotsAsync(scopes, cancellationToken)).TotalSeconds;
+                        Console.Error.WriteLine($"[scale] {name} {percent} %: the start-up evaluation took {cold:N1} s");
+                    }
+
+                    await broker.PurgeAsync(SnapshotTap, cancellationToken);
+                    await broker.PublishRawAsync(EvaluationExchange, string.Empty, new[] { new { } }, cancellationToken);
+                    var warm = await WaitForSnapshotsAsync(scopes, cancellationToken);
+                    await broker.PurgeAsync(SnapshotTap, cancellationToken);
+                    var result = new EvaluationResult(name, percent, count, scopes, graduates, reports, visits, load.PerSecond, cold, warm.TotalSeconds, worker.PeakResidentBytes());
+                    results.Evaluation.Add(result);
+                    Console.Error.WriteLine($"[scale] {name} {percent} %: warm evaluation {result.WarmSeconds:N1} s, worker peak {result.PeakBytes / 1048576.0:N0} MB");
                 }
 
-                await broker.PurgeAsync(SnapshotTap, cancellationToken);
-                await broker.PublishRawAsync(EvaluationExchange, string.Empty, new[] { new { } }, cancellationToken);
-                var warm = await WaitForSnapshotsAsync(scopes, cancellationToken);
-                await broker.PurgeAsync(SnapshotTap, cancellationToken);
-                var result = new EvaluationResult(
-                    name,
-                    percent,
-                    count,
-                    scopes,
-                    await database.ScalarAsync("SELECT count(*) FROM graduates", cancellationToken),
-                    await database.ScalarAsync("SELECT count(*) FROM destination_reports", cancellationToken),
-                    await database.ScalarAsync("SELECT count(*) FROM visits", cancellationToken),
-                    load.PerSecond,
-                    cold,
-                    warm.TotalSeconds,
-                    worker.PeakResidentBytes());
-                results.Evaluation.Add(result);
-                Console.Error.WriteLine($"[scale] {name} {percent} %: warm evaluation {result.WarmSeconds:N1} s, worker peak {result.PeakBytes / 1048576.0:N0} MB");
+                if (figures)
+                {
+                    var measured = await Figures.MeasureAsync(database.DataSource, data, cancellationToken);
+                    results.Figures.Add(measured with { DataSet = name, Percent = percent, Graduates = graduates, Reports = reports, Visits = visits });
+                    Console.Error.WriteLine($"[scale] {name} {percent} %: set-based figures {measured.VisitSeconds + measured.PlacementSeconds:N1} s for {measured.Series:N0} series");
+                }
             }
         }
         finally
@@ -316,6 +334,8 @@ public sealed class ScaleResults
     public List<StartupResult> Startup { get; } = [];
 
     public List<EvaluationResult> Evaluation { get; } = [];
+
+    public List<FiguresResult> Figures { get; } = [];
 
     /// <summary>Measurements that could not be completed, and why.</summary>
     public List<string> Failures { get; } = [];
