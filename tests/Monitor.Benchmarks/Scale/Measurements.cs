@@ -85,10 +85,18 @@ public sealed class Measurements(ScaleOptions options, Broker broker, string fol
         var visitRows = visits.Select(v => (v, (string?)Fingerprint.Of(v))).ToList();
         var graduateRows = graduates.Select(g => (g.Graduate, (string?)Fingerprint.Of(g.Graduate))).ToList();
         var reportRows = graduates.Select(g => (g.Report, (string?)Fingerprint.Of(g.Report))).ToList();
-        var copyVisits = await TimeAsync(() => CopyLoader.CopyAsync(database.DataSource, "copy_" + CopyLoader.Tables.Visits, visitRows, CopyLoader.WriteVisitAsync, cancellationToken));
-        var copyPlacement = await TimeAsync(async () =>
-            await CopyLoader.CopyAsync(database.DataSource, "copy_" + CopyLoader.Tables.Graduates, graduateRows, CopyLoader.WriteGraduateAsync, cancellationToken)
-            + await CopyLoader.CopyAsync(database.DataSource, "copy_" + CopyLoader.Tables.Reports, reportRows, CopyLoader.WriteReportAsync, cancellationToken));
+        // The better of two runs into emptied tables: the first also pays for loading and compiling the COPY code.
+        Rate copyVisits = default, copyPlacement = default;
+        for (var run = 0; run < 2; run++)
+        {
+            await database.ExecuteAsync("TRUNCATE copy_visits, copy_graduates, copy_destination_reports", cancellationToken);
+            var visitsRun = await TimeAsync(() => CopyLoader.CopyAsync(database.DataSource, "copy_" + CopyLoader.Tables.Visits, visitRows, CopyLoader.WriteVisitAsync, cancellationToken));
+            var placementRun = await TimeAsync(async () =>
+                await CopyLoader.CopyAsync(database.DataSource, "copy_" + CopyLoader.Tables.Graduates, graduateRows, CopyLoader.WriteGraduateAsync, cancellationToken)
+                + await CopyLoader.CopyAsync(database.DataSource, "copy_" + CopyLoader.Tables.Reports, reportRows, CopyLoader.WriteReportAsync, cancellationToken));
+            copyVisits = visitsRun.PerSecond > copyVisits.PerSecond ? visitsRun : copyVisits;
+            copyPlacement = placementRun.PerSecond > copyPlacement.PerSecond ? placementRun : copyPlacement;
+        }
 
         results.Ingest.Add(new IngestResult("visits", visits.Count, prefetch, visitRate.Rate.PerSecond, noOpVisits.PerSecond, copyVisits.PerSecond, visitRate.PeakBytes));
         results.Ingest.Add(new IngestResult("graduates + reports", graduates.Count * 2, prefetch, placementRate.Rate.PerSecond, noOpPlacement.PerSecond, copyPlacement.PerSecond, placementRate.PeakBytes));
@@ -157,7 +165,6 @@ public sealed class Measurements(ScaleOptions options, Broker broker, string fol
         await using var database = await Database.CreateAsync(options, $"monitor_scale_{name}", migrate: true, cancellationToken);
         await broker.TapAsync(Broker.SnapshotExchange, SnapshotTap, cancellationToken);
         await broker.PurgeAsync(SnapshotTap, cancellationToken);
-        var scopes = count * ScaleData.ScopesPerInstitution;
         WorkerProcess? worker = null;
         try
         {
@@ -171,6 +178,11 @@ public sealed class Measurements(ScaleOptions options, Broker broker, string fol
                 var graduates = await database.ScalarAsync("SELECT count(*) FROM graduates", cancellationToken);
                 var reports = await database.ScalarAsync("SELECT count(*) FROM destination_reports", cancellationToken);
                 var visits = await database.ScalarAsync("SELECT count(*) FROM visits", cancellationToken);
+
+                // A snapshot per scope: each target's institution, every unit for unit visits, and each unit with
+                // graduates on its roster for the two placement targets.
+                var units = await database.ScalarAsync("SELECT count(*) FROM (SELECT DISTINCT institution_id, unit_code FROM graduates) u", cancellationToken);
+                var scopes = (int)((count * (4 + ScaleData.Units)) + (2 * units));
 
                 if (evaluate)
                 {

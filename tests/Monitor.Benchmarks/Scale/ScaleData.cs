@@ -108,9 +108,6 @@ public sealed class ScaleData(int institutions, int year)
         File.WriteAllText(path, JsonSerializer.Serialize(new { source = "Monitor scale benchmark", defaults, targets }));
     }
 
-    /// <summary>Scopes one evaluation publishes a snapshot for: the institution for each target, every unit for the three per-unit targets.</summary>
-    public static int ScopesPerInstitution => 1 + (3 * (1 + Units));
-
     /// <summary>The roster of institution <paramref name="k"/> in <paramref name="slice"/>.</summary>
     public IEnumerable<GraduateRegistered> Graduates(int k, Slice slice)
     {
@@ -220,7 +217,8 @@ public sealed class ScaleData(int institutions, int year)
     {
         var seed = Seed(k, j, 1);
         string[] disadvantaged = Mix(seed) % 100 < 7 ? [(Mix(seed + 1) % 3) switch { 0 => "LowIncome", 1 => "PovertyAlleviated", _ => "Disability" }] : [];
-        return new GraduateRegistered(institution, Year, GraduateId(j), UnitCode(j % Units), null, disadvantaged);
+        // Ten graduates in a row share a unit, so every slice (the last digit) spreads over all units.
+        return new GraduateRegistered(institution, Year, GraduateId(j), UnitCode(j / 10 % Units), null, disadvantaged);
     }
 
     private EnterpriseVisitRecorded Visit(string institution, int k, int i, string visitId, ulong seed)
