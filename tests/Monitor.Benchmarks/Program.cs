@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Monitor.Benchmarks.Scale;
 
-// dotnet run -c Release --project tests/Monitor.Benchmarks -- scale --size province|nation   (docs/performance.md)
+// dotnet run -c Release --project tests/Monitor.Benchmarks -- scale --size province|nation   (docs/scaling.md)
 // dotnet run -c Release --project tests/Monitor.Benchmarks -- --job short --filter '*'       (BenchmarkDotNet)
 if (args.Length > 0 && args[0] == "scale")
 {

@@ -6,7 +6,7 @@ namespace Monitor.Worker.Settings;
 /// <summary>
 /// How visits, registrations and destination reports are written to PostgreSQL (section "Monitor:Ingest"): the events
 /// the consumers hold at once are stored together, one statement and one commit per batch, each event still accepted,
-/// refused or retried on its own. The defaults were measured on a 2-core machine (docs/performance.md).
+/// refused or retried on its own. The defaults were measured on a 2-core machine (docs/scaling.md).
 /// </summary>
 public sealed class IngestOptions
 {

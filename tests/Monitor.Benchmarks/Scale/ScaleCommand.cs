@@ -73,7 +73,7 @@ public static class ScaleCommand
         return 0;
     }
 
-    /// <summary>The tables in Markdown, as docs/performance.md keeps them.</summary>
+    /// <summary>The tables in Markdown, as docs/scaling.md keeps them.</summary>
     public static string Table(ScaleResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
