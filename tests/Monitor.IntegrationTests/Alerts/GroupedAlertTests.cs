@@ -15,7 +15,7 @@ public sealed class GroupedAlertTests(WorkerEnvironment env) : IClassFixture<Wor
     private static readonly string[] AllUnits = ["JX", "DZ", "RG", "XN", "CL", "JG", "YS", "ZJ"];
 
     [Fact]
-    public async Task Unit_alerts_fold_into_the_institution_alert_group_when_three_change_together_and_go_alone_when_fewer()
+    public async Task When_unit_alerts_change_together_should_fold_into_the_institution_alert_group_when_three_do_and_go_alone_when_fewer()
     {
         // Start-up on an empty database, mid-June: no visit in 167 days. The institution's NoData alert names all eight
         // units; none of them raises an alert of its own.
