@@ -65,7 +65,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_alert_is_posted_once_to_each_webhook_through_a_failed_attempt_and_not_again_when_published_twice()
+    public async Task When_an_alert_is_published_twice_and_an_attempt_fails_should_post_it_once_to_each_webhook()
     {
         // The start-up evaluation's NoData alerts are warnings, below both webhooks' minimum: nothing was posted.
         Assert.Empty(Robot.Requests);
@@ -105,7 +105,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_daily_digest_is_posted_to_DingTalk_signed_with_one_line_per_target_and_once_a_day()
+    public async Task When_the_daily_digest_goes_to_DingTalk_should_post_it_signed_with_one_line_per_target_and_once_a_day()
     {
         var scheduler = await Worker.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.TriggerJob(Schedules.DigestJob(WorkerEnvironment.Institution));

@@ -63,7 +63,7 @@ public sealed class WebhookIsolationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task When_one_robot_keeps_failing_Should_still_post_every_alert_to_a_healthy_robot_at_once()
+    public async Task When_one_robot_keeps_failing_should_still_post_every_alert_to_a_healthy_robot_at_once()
     {
         var ids = Enumerable.Range(1, Alerts).Select(i => Guid.Parse($"5f0c1d2e-0000-4000-8000-{i:D12}")).ToList();
         var watch = Stopwatch.StartNew();
@@ -92,7 +92,7 @@ public sealed class WebhookIsolationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task When_a_robot_refuses_the_webhook_itself_Should_move_the_alert_to_that_webhooks_error_queue_without_retries()
+    public async Task When_a_robot_refuses_the_webhook_itself_should_move_the_alert_to_that_webhooks_error_queue_without_retries()
     {
         var id = Guid.Parse("7a1e2b3c-0000-4000-8000-000000000093");
         await configured!.Worker.Bus.Publish(Alert(id), c => c.MessageId = id, CancellationToken.None);

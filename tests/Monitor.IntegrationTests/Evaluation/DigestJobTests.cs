@@ -15,7 +15,7 @@ public sealed class DigestJobTests(WorkerEnvironment env) : IClassFixture<Worker
     private static readonly string[] Targets = ["leadership-visits-2024", "unit-visits-2024", "placement-2024", "placement-disadvantaged-2024"];
 
     [Fact]
-    public async Task Digest_trigger_fires_at_the_configured_cron_in_the_institution_time_zone()
+    public async Task When_the_digest_is_scheduled_should_fire_at_the_configured_cron_in_the_institution_time_zone()
     {
         var scheduler = await env.Worker.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
@@ -37,7 +37,7 @@ public sealed class DigestJobTests(WorkerEnvironment env) : IClassFixture<Worker
     }
 
     [Fact]
-    public async Task Digest_run_publishes_one_digest_covering_every_target()
+    public async Task When_the_digest_runs_should_publish_one_digest_covering_every_target()
     {
         await VisitData.PublishAsync(env, env.Worker, VisitData.Leadership("digest", 30), 30);
         var scheduler = await env.Worker.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();

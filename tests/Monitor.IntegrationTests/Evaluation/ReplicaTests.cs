@@ -8,7 +8,7 @@ public sealed class ReplicaTests(WorkerEnvironment env) : IClassFixture<WorkerEn
     private const int Rounds = 4;
 
     [Fact]
-    public async Task Two_replicas_evaluating_at_the_same_time_publish_each_alert_exactly_once()
+    public async Task When_two_replicas_evaluate_at_the_same_time_should_publish_each_alert_exactly_once()
     {
         var second = await env.StartWorkerAsync();
         var first = env.Worker;

@@ -17,7 +17,7 @@ public class DailyDigestBuilderSpecs
     }
 
     [Fact]
-    public void Digest_lists_every_target_and_scope_with_today_and_yesterday()
+    public void When_a_digest_is_built_should_list_every_target_and_scope_with_today_and_yesterday()
     {
         var target = TestTargets.LeadershipVisits();
 
@@ -36,7 +36,7 @@ public class DailyDigestBuilderSpecs
     }
 
     [Fact]
-    public void Digest_id_is_the_same_for_the_same_institution_and_day_and_differs_the_next_day()
+    public void When_digests_are_built_should_share_an_id_for_the_same_institution_and_day_and_differ_the_next_day()
     {
         var target = TestTargets.LeadershipVisits();
         var evaluation = Evaluate(target, Counts.Of((new DateOnly(2024, 3, 1), 50)));
@@ -50,7 +50,7 @@ public class DailyDigestBuilderSpecs
     }
 
     [Fact]
-    public void Digest_reports_a_status_that_changed_since_yesterday_and_counts_lagging_units()
+    public void When_a_status_changed_since_yesterday_should_report_it_in_the_digest_and_count_lagging_units()
     {
         var target = TestTargets.LeadershipVisits();
 

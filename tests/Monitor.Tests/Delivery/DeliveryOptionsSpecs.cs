@@ -10,7 +10,7 @@ public class DeliveryOptionsSpecs
         DeliveryOptions.Load(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build());
 
     [Fact]
-    public void No_webhooks_is_valid_and_delivers_nothing()
+    public void When_there_are_no_webhooks_should_be_valid_and_deliver_nothing()
     {
         var options = Load();
         Assert.Empty(options.Webhooks);
@@ -18,7 +18,7 @@ public class DeliveryOptionsSpecs
     }
 
     [Fact]
-    public void A_complete_entry_is_read_with_its_defaults()
+    public void When_an_entry_is_complete_should_read_it_with_its_defaults()
     {
         var options = Load(("Monitor:Webhooks:0:Name", "leaders"), ("Monitor:Webhooks:0:Kind", "DingTalk"), ("Monitor:Webhooks:0:Url", "https://oapi.dingtalk.com/robot/send?access_token=x"), ("Monitor:Webhooks:0:Secret", "SEC1"));
 
@@ -28,7 +28,7 @@ public class DeliveryOptionsSpecs
     }
 
     [Fact]
-    public void Every_wrong_entry_is_reported_at_once_naming_its_key()
+    public void When_entries_are_wrong_should_report_every_one_at_once_naming_its_key()
     {
         var ex = Assert.Throws<ConfigurationException>(() => Load(
             ("Monitor:Webhooks:0:Name", "leaders"),
@@ -49,7 +49,7 @@ public class DeliveryOptionsSpecs
     }
 
     [Fact]
-    public void A_value_that_cannot_be_converted_names_the_key_and_the_values_allowed_instead_of_dropping_the_webhook()
+    public void When_a_value_cannot_be_converted_should_name_the_key_and_the_values_allowed_instead_of_dropping_the_webhook()
     {
         var ex = Assert.Throws<ConfigurationException>(() => Load(("Monitor:Webhooks:0:Name", "x"), ("Monitor:Webhooks:0:Kind", "Slack"), ("Monitor:Webhooks:0:Url", "https://example.invalid/"), ("Monitor:Webhooks:1:Name", "y"), ("Monitor:Webhooks:1:Kind", "WeCom"), ("Monitor:Webhooks:1:Url", "https://example.invalid/"), ("Monitor:Webhooks:1:Alerts", "yes")));
 

@@ -9,7 +9,7 @@ public sealed class InMemoryDeliveryStoreSpecs : IDisposable
     private readonly InMemoryDeliveryStore store = new(TimeProvider.System);
 
     [Fact]
-    public async Task When_a_post_to_one_webhook_hangs_Should_still_post_to_another_and_record_each_pair_once()
+    public async Task When_a_post_to_one_webhook_hangs_should_still_post_to_another_and_record_each_pair_once()
     {
         var hanging = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var slow = store.DeliverOnceAsync("bad", Message, "TargetStatusChanged", _ => hanging.Task, CancellationToken.None);

@@ -6,7 +6,7 @@ namespace Monitor.Tests.Delivery;
 public class WebhookClientSpecs
 {
     [Fact]
-    public void WeCom_gets_markdown_content_and_DingTalk_a_title_and_text()
+    public void When_a_message_is_posted_should_give_WeCom_markdown_content_and_DingTalk_a_title_and_text()
     {
         var message = new WebhookMessage("标题", "### 正文");
 
@@ -22,7 +22,7 @@ public class WebhookClientSpecs
     }
 
     [Fact]
-    public void DingTalk_signature_is_the_url_encoded_base64_HmacSHA256_of_timestamp_newline_secret()
+    public void When_a_DingTalk_post_is_signed_should_sign_with_the_url_encoded_base64_HmacSHA256_of_timestamp_newline_secret()
     {
         // Computed independently: printf '1718416800000\nSECtest' | openssl dgst -sha256 -hmac SECtest -binary | base64
         const string expected = "LXLhEsA67lNZUnLQOYydTqXyFVHNm6ZrGM3X3NovF6g=";

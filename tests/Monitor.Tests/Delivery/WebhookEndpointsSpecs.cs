@@ -5,14 +5,14 @@ namespace Monitor.Tests.Delivery;
 public class WebhookEndpointsSpecs
 {
     [Fact]
-    public void Each_webhook_has_its_own_alert_and_digest_queue_named_after_it()
+    public void When_webhooks_are_configured_should_give_each_its_own_alert_and_digest_queue_named_after_it()
     {
         Assert.Equal("monitor-webhook-leaders-wecom-alert", WebhookEndpoints.AlertQueue("leaders-wecom"));
         Assert.Equal("monitor-webhook-leaders-wecom-digest", WebhookEndpoints.DigestQueue("Leaders-WeCom"));
     }
 
     [Fact]
-    public void A_name_a_queue_cannot_hold_is_replaced_and_hashed_so_two_such_names_never_share_a_queue()
+    public void When_a_name_cannot_be_held_by_a_queue_should_replace_and_hash_it_so_two_such_names_never_share_a_queue()
     {
         var first = WebhookEndpoints.AlertQueue("领导群");
         var second = WebhookEndpoints.AlertQueue("办公室群");

@@ -18,7 +18,7 @@ public class WebhookMarkdownSpecs
         new DateTimeOffset(2024, 6, 30, 1, 0, 0, TimeSpan.Zero), false);
 
     [Fact]
-    public void A_rate_alert_shows_the_severity_the_summary_as_is_and_the_numbers_in_percent_with_the_count()
+    public void When_a_rate_alert_is_written_should_show_the_severity_the_summary_as_is_and_the_numbers_in_percent_with_the_count()
     {
         const string summary = "【预警】天津轻工职院「2024 届高职毕业生毕业去向落实率」由「进度正常」转为「略有滞后」。";
         var message = Chinese.Alert(PlacementAlert(null, summary, [new LaggingUnit("XN", "新能源工程学院", 71.2m, 85m, TargetStatus.OffTrack)]));
@@ -39,7 +39,7 @@ public class WebhookMarkdownSpecs
     }
 
     [Fact]
-    public void A_unit_alert_is_headed_by_the_unit_and_a_reminder_says_the_status_persists()
+    public void When_a_unit_alert_is_a_reminder_should_be_headed_by_the_unit_and_say_the_status_persists()
     {
         var alert = PlacementAlert("XN", "…") with { IsReminder = true, Current = TargetStatus.OffTrack, Severity = AlertSeverity.Critical };
 
@@ -51,7 +51,7 @@ public class WebhookMarkdownSpecs
     }
 
     [Fact]
-    public void In_English_the_labels_are_English_and_the_summary_is_still_as_given()
+    public void When_written_in_English_should_give_English_labels_and_the_summary_still_as_given()
     {
         var english = new WebhookMarkdown(TestInstitutions.Catalog, Targets, "en");
         var lines = english.Alert(PlacementAlert(null, "[Warning] as written")).Text.Split('\n');
@@ -62,7 +62,7 @@ public class WebhookMarkdownSpecs
     }
 
     [Fact]
-    public void A_summary_too_long_for_WeCom_is_cut_to_4096_bytes_at_a_character_and_says_so()
+    public void When_a_summary_is_too_long_for_WeCom_should_cut_it_to_4096_bytes_at_a_character_and_say_so()
     {
         var summary = "【预警】" + string.Concat(Enumerable.Repeat("落实率低于进度，请各二级学院加快推进。", 300));
 
@@ -75,7 +75,7 @@ public class WebhookMarkdownSpecs
     }
 
     [Fact]
-    public void The_digest_has_one_line_per_target_with_yesterday_when_it_changed_and_its_lagging_units()
+    public void When_the_digest_is_written_should_have_one_line_per_target_with_yesterday_when_it_changed_and_its_lagging_units()
     {
         var digest = new DailyDigest(
             Guid.NewGuid(),

@@ -17,6 +17,7 @@
 
 
 
+
 namespace Monitor.Worker.Tools.Import;
 
 /// <summary>

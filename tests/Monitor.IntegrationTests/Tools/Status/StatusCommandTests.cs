@@ -23,7 +23,7 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
     private static readonly DateOnly At = new(2024, 6, 15);
 
     [Fact]
-    public async Task Status_json_as_of_a_date_reports_the_stored_facts_and_writes_nothing()
+    public async Task When_status_is_asked_for_json_as_of_a_date_should_report_the_stored_facts_and_write_nothing()
     {
         var before = await facts.SnapshotAsync();
 
@@ -70,7 +70,7 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
     }
 
     [Fact]
-    public async Task Status_without_units_or_with_a_target_shows_only_those_rows_and_the_table_names_the_status()
+    public async Task When_status_is_asked_without_units_or_for_a_target_should_show_only_those_rows_in_a_table_naming_the_status()
     {
         var (exitCode, output) = await CliRun.RunAsync(
             "status", "--json", "--at", "2024-06-15", "--target", "placement-2024", "--Monitor:Storage=Postgres", "--ConnectionStrings:Monitor", facts.ConnectionString);
@@ -90,7 +90,7 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
     }
 
     [Fact]
-    public async Task Status_without_a_date_shows_the_status_the_worker_last_announced()
+    public async Task When_status_is_asked_without_a_date_should_show_the_status_the_worker_last_announced()
     {
         var (exitCode, output) = await CliRun.RunAsync(
             "status", "--json", "--target", "leadership-visits-2024", "--Monitor:Storage=Postgres", "--ConnectionStrings:Monitor", facts.ConnectionString);
@@ -104,7 +104,7 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
     }
 
     [Fact]
-    public async Task Status_on_the_in_memory_store_or_a_wrong_server_cannot_start()
+    public async Task When_status_is_run_on_the_in_memory_store_or_a_wrong_server_should_not_start()
     {
         var (exitCode, output) = await CliRun.RunAsync("status");
         Assert.Equal(ExitCodes.CannotStart, exitCode);

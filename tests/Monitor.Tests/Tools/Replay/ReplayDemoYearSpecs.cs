@@ -566,7 +566,7 @@ public class ReplayDemoYearSpecs
         """;
 
     [Fact]
-    public async Task Should_fire_the_same_alerts_on_the_same_days_as_the_engine_and_policy_decide()
+    public async Task When_the_demo_year_is_replayed_should_fire_the_same_alerts_on_the_same_days_as_the_engine_and_policy_decide()
     {
         var (exitCode, output) = await CliRun.RunAsync("replay", "--json");
 
@@ -584,7 +584,7 @@ public class ReplayDemoYearSpecs
     }
 
     [Fact]
-    public async Task Should_leave_out_reminders_when_asked_and_print_the_rest_unchanged()
+    public async Task When_the_demo_year_is_replayed_without_reminders_should_leave_them_out_and_print_the_rest_unchanged()
     {
         var (exitCode, output) = await CliRun.RunAsync("replay", "--json", "--quiet-reminders", "--to", "2023-03-31");
 
