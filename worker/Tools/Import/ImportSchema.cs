@@ -18,6 +18,12 @@
 
 
 
+
+
+
+
+
+
 namespace Monitor.Worker.Tools.Import;
 
 /// <summary>
