@@ -3,6 +3,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using CsvHelper;
 using Monitor.Messages;
+using Monitor.Worker.Tools.Common;
 using Monitor.Worker.Tools.Import;
 using Monitor.Worker.Institutions;
 using Monitor.Worker.Visits;
@@ -20,8 +21,8 @@ public class VisitCsvBenchmarks
     private static readonly string[] Units = ["机械工程学院", "电子信息与自动化学院", "人工智能学院", "新能源工程学院", "材料工程学院", "经济管理学院", "艺术工程学院", "ZJ"];
 
     private string path = string.Empty;
-    private CsvImport<EnterpriseVisitRecorded>? import;
-    private CsvEncoding? encoding;
+    private SheetImport<EnterpriseVisitRecorded>? import;
+    private ImportFile? file;
 
     [Params(5_000, 50_000)]
     public int Rows { get; set; }
@@ -41,8 +42,8 @@ public class VisitCsvBenchmarks
                 new Unit("XN", "新能源工程学院"), new Unit("CL", "材料工程学院"), new Unit("JG", "经济管理学院"),
                 new Unit("YS", "艺术工程学院"), new Unit("ZJ", "招生就业处"),
             ]);
-        import = new CsvImport<EnterpriseVisitRecorded>(new VisitImportSchema(), new ImportContext(new InstitutionCatalog([institution]), "tjqg", null, TimeProvider.System));
-        encoding = CsvEncoding.Detect(path);
+        import = new SheetImport<EnterpriseVisitRecorded>(new VisitImportSchema(), new ImportContext(new InstitutionCatalog([institution]), "tjqg", null, TimeProvider.System, ToolLanguage.English));
+        file = ImportFile.Recognise(path, null, null, ToolLanguage.English);
     }
 
     [GlobalCleanup]
@@ -69,7 +70,7 @@ public class VisitCsvBenchmarks
     [Benchmark]
     public async Task<int> ReadAndValidate()
     {
-        var check = await import!.CheckAsync(path, encoding!, null, CancellationToken.None);
+        var check = await import!.CheckAsync(file!, null, CancellationToken.None);
         return check.Valid == Rows && check.Rejected == 0 ? check.Valid : throw new InvalidOperationException($"{check.Rejected} generated rows were rejected: {(check.Problems.Count > 0 ? check.Problems[0] : null)}");
     }
 

@@ -29,6 +29,8 @@ public sealed class GraduateImportSchema : ImportSchema<GraduateRegistered>
 
     public override string Noun => "graduate";
 
+    public override string ChineseNoun => "毕业生名册";
+
     public override string Queue { get; } = MessagingExtensions.EndpointNames.Consumer<GraduateRegisteredConsumer>();
 
     public override string IdField => GraduateId;
@@ -99,7 +101,9 @@ public sealed class GraduateImportSchema : ImportSchema<GraduateRegistered>
             }
             else
             {
-                row.Problem(Disadvantaged, $"'{word}' is not a disadvantaged category: 低保家庭, 脱贫家庭, 防止返贫监测对象, 零就业家庭, 残疾, 较长时间未就业 or 其他 (or LowIncome, PovertyAlleviated, ZeroEmploymentFamily, Disability, LongTermUnemployed, Other)");
+                row.Problem(Disadvantaged, row.Context.Language.Pick(
+                    $"「{word}」不是困难群体类别：低保家庭、脱贫家庭、防止返贫监测对象、零就业家庭、残疾、较长时间未就业或其他（或 LowIncome、PovertyAlleviated、ZeroEmploymentFamily、Disability、LongTermUnemployed、Other）",
+                    $"'{word}' is not a disadvantaged category: 低保家庭, 脱贫家庭, 防止返贫监测对象, 零就业家庭, 残疾, 较长时间未就业 or 其他 (or LowIncome, PovertyAlleviated, ZeroEmploymentFamily, Disability, LongTermUnemployed, Other)"));
             }
         }
 

@@ -10,6 +10,8 @@
 
 
 
+using Monitor.Worker.Tools.Common;
+
 namespace Monitor.Worker.Tools.Import;
 
 /// <summary>
@@ -19,8 +21,18 @@ namespace Monitor.Worker.Tools.Import;
 public abstract class ImportSchema<TMessage>
     where TMessage : class
 {
-    /// <summary>What a row is, for messages: "visit".</summary>
+    /// <summary>What a row is, for English messages: "visit".</summary>
     public abstract string Noun { get; }
+
+    /// <summary>What the file is, for Chinese messages: "走访记录".</summary>
+    public abstract string ChineseNoun { get; }
+
+    /// <summary>The noun in <paramref name="language"/>.</summary>
+    public string NounIn(ToolLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return language.Pick(ChineseNoun, Noun);
+    }
 
     public abstract IReadOnlyList<ImportField> Fields { get; }
 
@@ -46,18 +58,18 @@ public abstract class ImportSchema<TMessage>
     /// Refuses a header row that shows the file is meant for another import (<see cref="ImportException"/>, naming
     /// that import); called with the header row as read, before the columns are resolved.
     /// </summary>
-    public virtual void CheckHeaders(IReadOnlyList<string> headers)
+    public virtual void CheckHeaders(IReadOnlyList<string> headers, ToolLanguage language)
     {
     }
 
     /// <summary>A warning when <paramref name="columns"/> give no id and the rows' ids are derived from their content: null by default.</summary>
-    public virtual string? DerivedIdNote(ColumnMap columns) => null;
+    public virtual string? DerivedIdNote(ColumnMap columns, ToolLanguage language) => null;
 
     /// <summary>What sending <paramref name="count"/> rows does to the worker's figures, when that cannot be undone by importing again: "cancels 2 visit(s) …"; null otherwise.</summary>
-    public virtual string? Consequence(int count) => null;
+    public virtual string? Consequence(int count, ToolLanguage language) => null;
 
     /// <summary>Refuses a header row the fields alone cannot judge (<see cref="ImportException"/>); called once the columns are resolved.</summary>
-    public virtual void CheckColumns(ColumnMap columns)
+    public virtual void CheckColumns(ColumnMap columns, ToolLanguage language)
     {
     }
 
