@@ -1,5 +1,6 @@
 using Monitor.Messages;
 using Monitor.Worker.Hosting;
+using Monitor.Worker.Institutions;
 using Monitor.Worker.Visits;
 using Monitor.Worker.Tools.Common;
 
@@ -81,6 +82,12 @@ public sealed class CancellationImportSchema : ImportSchema<EnterpriseVisitCance
                 + string.Join(", ", missing.Select(f => f.Headers[0]))));
         }
     }
+
+    public override IReadOnlyList<(string Field, object?[] Samples)> Template(Unit unit) =>
+    [
+        (VisitImportSchema.VisitId, ["V-2024-0002"]),
+        (Reason, ["误录"]),
+    ];
 
     public override EnterpriseVisitCancelled Map(ImportRow row)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Monitor.Messages;
 using Monitor.Worker.Hosting;
+using Monitor.Worker.Institutions;
 using Monitor.Worker.Placement;
 using Monitor.Worker.Visits;
 using Monitor.Worker.Tools.Common;
@@ -56,14 +57,33 @@ public sealed class DestinationImportSchema : ImportSchema<GraduateDestinationRe
     [
         new(ReportId, false, ["报告编号", "ReportId"]),
         new(ImportRow.InstitutionField, true, ["院校代码", "学校代码", "InstitutionId", "Institution"]),
-        new(ImportRow.CohortField, true, ["届别", "毕业年份", "毕业届别", "届", "CohortYear", "Cohort"]),
+        new(ImportRow.CohortField, true, ["届别", "毕业年份", "毕业届别", "届", "CohortYear", "Cohort"], ImportFieldKind.WholeNumber),
         new(GraduateId, true, ["学号", "学生学号", "GraduateId", "StudentId"]),
         new(Destination, true, ["毕业去向", "去向", "毕业去向类别", "Destination"]),
-        new(EffectiveOn, true, ["落实日期", "去向日期", "生效日期", "签约日期", "EffectiveOn", "Date"]),
-        new(ReportedAt, false, ["上报时间", "填报时间", "报告时间", "ReportedAt"]),
+        new(EffectiveOn, true, ["落实日期", "去向日期", "生效日期", "签约日期", "EffectiveOn", "Date"], ImportFieldKind.Date),
+        new(ReportedAt, false, ["上报时间", "填报时间", "报告时间", "ReportedAt"], ImportFieldKind.DateTime),
         new(EmployerName, false, ["用人单位名称", "用人单位", "就业单位", "单位名称", "EmployerName", "Employer"]),
         new(EmployerCreditCode, false, ["统一社会信用代码", "信用代码", "社会信用代码", "CreditCode", "EmployerCreditCode"]),
     ];
+
+    /// <summary>The destinations as a template's list offers them: the Chinese names of DESIGN §2.</summary>
+    public static readonly IReadOnlyList<string> ChineseNames =
+        ["签就业协议", "签劳动合同", "其他录用形式", "科研助理、管理助理", "应征义务兵", "国家基层项目", "地方基层项目", "自主创业", "自由职业", "升学", "出国、出境", "待就业", "暂不就业"];
+
+    public override IReadOnlyList<(string Field, object?[] Samples)> Template(Unit unit) =>
+    [
+        (ReportId, ["R-2024-0001", "R-2024-0002"]),
+        (ImportRow.CohortField, [2024, 2024]),
+        (GraduateId, ["2024JX0001", "2024JX0002"]),
+        (Destination, ["签劳动合同", "升学"]),
+        (EffectiveOn, [new DateOnly(2024, 5, 20), new DateOnly(2024, 6, 3)]),
+        (ReportedAt, [new DateTime(2024, 5, 22, 10, 15, 0, DateTimeKind.Unspecified), null]),
+        (EmployerName, ["天津滨海智能装备有限公司", null]),
+        (EmployerCreditCode, ["91120116MA05K3T8XC", null]),
+    ];
+
+    public override IReadOnlyDictionary<string, IReadOnlyList<string>> Choices(Institution? institution) =>
+        new Dictionary<string, IReadOnlyList<string>> { [Destination] = ChineseNames };
 
     public override string? DerivedIdNote(ColumnMap columns, ToolLanguage language)
     {

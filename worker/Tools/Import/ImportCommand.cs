@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MassTransit;
 using Microsoft.Extensions.Options;
 using Monitor.Messages;
 using Monitor.Worker.Hosting;
@@ -155,18 +154,9 @@ public abstract class ImportCommand<TMessage, TSettings>(HostArguments arguments
     private async Task<int> PublishAsync(HostApplicationBuilder builder, SheetImport<TMessage> import, ImportCheck check, TimeSpan timeout, ImportReport report, Outcome outcome, CancellationToken cancellationToken)
     {
         var language = report.Language;
-        builder.Services.AddOptions<RabbitMqTransportOptions>().BindConfiguration(MessagingExtensions.RabbitMqSection);
-        builder.Services.AddMassTransit(x =>
-        {
-            x.DisableUsageTelemetry();
-            x.UsingRabbitMq((context, cfg) => cfg.UseMonitorHost(context.GetRequiredService<IOptions<RabbitMqTransportOptions>>().Value));
-        });
-
-        // The host is never run: only its bus is started, to send; nothing is consumed.
+        builder.AddSendingBus();
         using var host = builder.Build();
-        await new RabbitMqPreflight(host.Services.GetRequiredService<IOptions<RabbitMqTransportOptions>>()).StartAsync(cancellationToken);
-        var bus = host.Services.GetRequiredService<IBusControl>();
-        await bus.StartAsync(cancellationToken);
+        var bus = await SendingBus.StartAsync(host.Services, cancellationToken);
         using var sender = new RabbitMqImportSender(bus, timeout);
         try
         {

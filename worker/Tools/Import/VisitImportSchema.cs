@@ -1,6 +1,7 @@
 using System.Globalization;
 using Monitor.Messages;
 using Monitor.Worker.Hosting;
+using Monitor.Worker.Institutions;
 using Monitor.Worker.Visits;
 using Monitor.Worker.Tools.Common;
 
@@ -48,10 +49,41 @@ public sealed class VisitImportSchema : ImportSchema<EnterpriseVisitRecorded>
         new(UnitCode, false, ["学院", "二级学院", "部门", "走访部门", "单位代码", "学院代码", "UnitCode", "Unit"]),
         new(EmployerName, true, ["用人单位名称", "用人单位", "企业名称", "走访企业", "EmployerName", "Employer"]),
         new(EmployerCreditCode, false, ["统一社会信用代码", "信用代码", "社会信用代码", "CreditCode", "EmployerCreditCode"]),
-        new(VisitedOn, true, ["走访日期", "日期", "走访时间", "VisitDate", "VisitedOn", "Date"]),
+        new(VisitedOn, true, ["走访日期", "日期", "走访时间", "VisitDate", "VisitedOn", "Date"], ImportFieldKind.Date),
         new(Mode, true, ["走访方式", "方式", "走访形式", "Mode"]),
-        new(PositionsOpened, true, ["开拓岗位数", "开拓岗位", "岗位数", "提供岗位数", "PositionsOpened", "Positions"]),
+        new(PositionsOpened, true, ["开拓岗位数", "开拓岗位", "岗位数", "提供岗位数", "PositionsOpened", "Positions"], ImportFieldKind.WholeNumber),
     ];
+
+    public override IReadOnlyList<(string Field, object?[] Samples)> Template(Unit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return
+        [
+            (VisitId, ["V-2024-0001", "V-2024-0002"]),
+            (VisitedOn, [new DateOnly(2024, 3, 12), new DateOnly(2024, 4, 9)]),
+            (Tier, ["领导班子", "二级学院"]),
+            (UnitCode, [null, unit.Name]),
+            (EmployerName, ["天津滨海智能装备有限公司", "天津精工模具有限公司"]),
+            (EmployerCreditCode, ["91120116MA05K3T8XC", null]),
+            (Mode, ["走出去", "请进来"]),
+            (PositionsOpened, [12, 8]),
+        ];
+    }
+
+    public override IReadOnlyDictionary<string, IReadOnlyList<string>> Choices(Institution? institution)
+    {
+        var choices = new Dictionary<string, IReadOnlyList<string>>
+        {
+            [Tier] = ["领导班子", "二级学院"],
+            [Mode] = ["走出去", "请进来"],
+        };
+        if (institution is not null)
+        {
+            choices[UnitCode] = [.. institution.Units.Select(u => u.Name)];
+        }
+
+        return choices;
+    }
 
     public override string? DerivedIdNote(ColumnMap columns, ToolLanguage language)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Monitor.Messages;
 using Monitor.Worker.Hosting;
+using Monitor.Worker.Institutions;
 using Monitor.Worker.Placement;
 using Monitor.Worker.Tools.Common;
 
@@ -32,7 +33,7 @@ public sealed class WithdrawalImportSchema : ImportSchema<GraduateWithdrawn>
     public override IReadOnlyList<ImportField> Fields { get; } =
     [
         new(ImportRow.InstitutionField, true, ["院校代码", "学校代码", "InstitutionId", "Institution"]),
-        new(ImportRow.CohortField, true, ["届别", "毕业年份", "毕业届别", "届", "CohortYear", "Cohort"]),
+        new(ImportRow.CohortField, true, ["届别", "毕业年份", "毕业届别", "届", "CohortYear", "Cohort"], ImportFieldKind.WholeNumber),
         new(GraduateId, true, ["学号", "学生学号", "GraduateId", "StudentId"]),
         new(Reason, true, ["退出原因", "原因", "变动原因", "Reason"]),
     ];
@@ -62,6 +63,13 @@ public sealed class WithdrawalImportSchema : ImportSchema<GraduateWithdrawn>
     public override string Consequence(int count, ToolLanguage language) => (language ?? throw new ArgumentNullException(nameof(language))).Pick(
         $"让 {count} 名毕业生退出其所在届的名册：他们不再计入毕业去向落实率的分母，worker 保留对每名毕业生的第一次退出",
         $"withdraws {count} graduate(s) from their cohort's roster: they leave the placement rate's denominator, and the worker keeps the first withdrawal of a graduate");
+
+    public override IReadOnlyList<(string Field, object?[] Samples)> Template(Unit unit) =>
+    [
+        (ImportRow.CohortField, [2024]),
+        (GraduateId, ["2024JX0002"]),
+        (Reason, ["延期毕业"]),
+    ];
 
     public override GraduateWithdrawn Map(ImportRow row)
     {
