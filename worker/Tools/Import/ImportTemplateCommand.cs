@@ -49,7 +49,7 @@ public sealed class ImportTemplateCommand(HostArguments arguments, IAnsiConsole 
             var path = settings.Out ?? $"{schema.ChineseNoun}模板.xlsx";
             var (headers, rows, listed) = settings.From is null
                 ? Sample(schema, institution ?? institutions.All.First())
-                : await FromCsvAsync(schema, settings.From, institutions, language, cancellationToken);
+                : await FromCsvAsync(schema, settings.From, language, cancellationToken);
             var choices = schema.Choices(institution);
             var lists = listed.Where(c => choices.ContainsKey(c.Field)).ToDictionary(c => c.Index, c => choices[c.Field]);
             ImportWorkbook.Write(path, schema.ChineseNoun, headers, rows, lists);
@@ -85,7 +85,7 @@ public sealed class ImportTemplateCommand(HostArguments arguments, IAnsiConsole 
     }
 
     private static async Task<(IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows, IReadOnlyList<(string Field, int Index)> Listed)> FromCsvAsync(
-        ImportSchema schema, string path, InstitutionCatalog institutions, ToolLanguage language, CancellationToken cancellationToken)
+        ImportSchema schema, string path, ToolLanguage language, CancellationToken cancellationToken)
     {
         var file = ImportFile.Recognise(path, null, null, language);
         if (file.Encoding is not { } encoding)
@@ -95,8 +95,8 @@ public sealed class ImportTemplateCommand(HostArguments arguments, IAnsiConsole 
 
         await using var reader = await CsvSheetReader.OpenAsync(path, encoding, language, cancellationToken);
         var headers = reader.Headers.Select(h => h.Trim().Trim('\uFEFF')).ToList();
-        var context = new ImportContext(institutions, institutions.All.First().Id, null, TimeProvider.System, language);
-        var columns = ColumnMap.Resolve(headers, schema.Fields, f => schema.OptionFor(f, context), language);
+        // A conversion keeps the file's columns as they are: a column the import would need (届别 given by --cohort) may be absent.
+        var columns = ColumnMap.Resolve(headers, schema.Fields, _ => "--from", language);
         var kinds = new ImportFieldKind[headers.Count];
         var listed = new List<(string, int)>();
         foreach (var (header, field) in columns.Used)
