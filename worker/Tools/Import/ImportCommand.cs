@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MassTransit;
 using Microsoft.Extensions.Options;
 using Monitor.Messages;
 using Monitor.Worker.Hosting;
@@ -162,7 +163,9 @@ public abstract class ImportCommand<TMessage, TSettings>(HostArguments arguments
         {
             var sent = await WithProgressAsync(language.Pick("发送", "Publishing"), check.File.Path, progress => import.PublishAsync(check, sender, progress, cancellationToken));
 
-            // Every row is confirmed; now the worker is asked to evaluate what changed (sent, and confirmed, the same way).
+            // Every row is confirmed; once the worker has taken them off the queue, it is asked to evaluate what changed
+            // (the request sent, and confirmed, the same way).
+            await QueueDrain.WaitAsync(host.Services.GetRequiredService<IOptions<RabbitMqTransportOptions>>().Value, Schema.Queue, timeout, cancellationToken);
             foreach (var institution in check.Institutions.Order(StringComparer.Ordinal))
             {
                 await sender.SendAsync(ImportSchemas.EvaluationQueue, new EvaluationRequested(institution, null), cancellationToken);
