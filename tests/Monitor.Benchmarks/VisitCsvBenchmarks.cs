@@ -27,22 +27,24 @@ public class VisitCsvBenchmarks
     [Params(5_000, 50_000)]
     public int Rows { get; set; }
 
+    /// <summary>The institution of the generated visits.</summary>
+    internal static readonly Institution Tjqg = new(
+        "tjqg",
+        "天津轻工职业技术学院",
+        "天津轻工职院",
+        TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"),
+        [
+            new Unit("JX", "机械工程学院"), new Unit("DZ", "电子信息与自动化学院"), new Unit("RG", "人工智能学院"),
+            new Unit("XN", "新能源工程学院"), new Unit("CL", "材料工程学院"), new Unit("JG", "经济管理学院"),
+            new Unit("YS", "艺术工程学院"), new Unit("ZJ", "招生就业处"),
+        ]);
+
     [GlobalSetup]
     public void Setup()
     {
         path = Path.Combine(Path.GetTempPath(), $"monitor-benchmark-visits-{Rows}.csv");
         Write(path, Rows);
-        var institution = new Institution(
-            "tjqg",
-            "天津轻工职业技术学院",
-            "天津轻工职院",
-            TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"),
-            [
-                new Unit("JX", "机械工程学院"), new Unit("DZ", "电子信息与自动化学院"), new Unit("RG", "人工智能学院"),
-                new Unit("XN", "新能源工程学院"), new Unit("CL", "材料工程学院"), new Unit("JG", "经济管理学院"),
-                new Unit("YS", "艺术工程学院"), new Unit("ZJ", "招生就业处"),
-            ]);
-        import = new SheetImport<EnterpriseVisitRecorded>(new VisitImportSchema(), new ImportContext(new InstitutionCatalog([institution]), "tjqg", null, TimeProvider.System, ToolLanguage.English));
+        import = new SheetImport<EnterpriseVisitRecorded>(new VisitImportSchema(), new ImportContext(new InstitutionCatalog([Tjqg]), "tjqg", null, TimeProvider.System, ToolLanguage.English));
         file = ImportFile.Recognise(path, null, null, ToolLanguage.English);
     }
 
@@ -78,7 +80,7 @@ public class VisitCsvBenchmarks
     /// Visits as an office's spreadsheet has them: Chinese headers, one in three leadership visits, units by name, a
     /// valid credit code on two rows in three, an ignored remarks column; every row distinct.
     /// </summary>
-    private static void Write(string file, int rows)
+    internal static void Write(string file, int rows)
     {
         using var writer = new StreamWriter(file, false, new UTF8Encoding(true));
         writer.Write("走访日期,走访层级,学院,用人单位名称,统一社会信用代码,走访方式,开拓岗位数,备注\r\n");
