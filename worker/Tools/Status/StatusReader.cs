@@ -15,6 +15,13 @@ namespace Monitor.Worker.Tools.Status;
 /// </remarks>
 public sealed class StatusReader(TargetCatalog targets, ScopeReader scopes, IAlertStore alerts, TimeProvider clock)
 {
+    /// <summary>When the worker last evaluated each selected target in each scope it holds state for (target, scope key).</summary>
+    public async Task<IReadOnlyDictionary<(string TargetId, string ScopeKey), DateTimeOffset>> EvaluatedAtAsync(string? institutionId, string? targetId, CancellationToken cancellationToken)
+    {
+        var selected = targets.Select(institutionId, targetId).Select(t => t.Id).ToList();
+        return (await alerts.GetStatesAsync(selected, cancellationToken)).ToDictionary(s => (s.TargetId, s.ScopeKey), s => s.LastEvaluatedAt);
+    }
+
     public async Task<IReadOnlyList<StatusLine>> ReadAsync(string? institutionId, string? targetId, DateOnly? at, bool units, CancellationToken cancellationToken)
     {
         var selected = targets.Select(institutionId, targetId).ToList();
@@ -39,7 +46,8 @@ public sealed class StatusReader(TargetCatalog targets, ScopeReader scopes, IAle
                 lines.Add(new StatusLine(
                     new ScopeEvaluation(target, institution.Id, scope.UnitCode, scope.ScopeName, scope.Assessment, shown, scope.Measurement),
                     assessed,
-                    announced ? StatusSource.Announced : StatusSource.Assessed));
+                    announced ? StatusSource.Announced : StatusSource.Assessed,
+                    stored?.LastEvaluatedAt));
             }
         }
 

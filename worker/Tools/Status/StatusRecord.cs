@@ -10,6 +10,7 @@ namespace Monitor.Worker.Tools.Status;
 /// <param name="Status">The status shown: the worker's announced one or the assessed one, as <paramref name="StatusSource"/> says.</param>
 /// <param name="AssessedStatus">The engine's status for <paramref name="AsOf"/>, before hysteresis and dwell.</param>
 /// <param name="StatusSource"><c>announced</c> (from the stored alert state) or <c>assessed</c>.</param>
+/// <param name="EvaluatedAt">When the worker last evaluated this target and scope (its stored state); null when it never has.</param>
 public sealed record StatusRecord(
     string TargetId,
     string TargetName,
@@ -32,7 +33,8 @@ public sealed record StatusRecord(
     DateOnly Deadline,
     TargetStatus Status,
     TargetStatus AssessedStatus,
-    string StatusSource)
+    string StatusSource,
+    DateTimeOffset? EvaluatedAt)
 {
     public static StatusRecord From(StatusLine line)
     {
@@ -61,6 +63,7 @@ public sealed record StatusRecord(
             a.Deadline,
             e.AnnouncedStatus,
             line.AssessedStatus,
-            line.Source == Tools.Status.StatusSource.Announced ? "announced" : "assessed");
+            line.Source == Tools.Status.StatusSource.Announced ? "announced" : "assessed",
+            line.EvaluatedAt);
     }
 }

@@ -108,10 +108,14 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
     {
         var (exitCode, output) = await CliRun.RunAsync("status");
         Assert.Equal(ExitCodes.CannotStart, exitCode);
+        Assert.Contains("Monitor 无法启动：status 读取 worker 的 PostgreSQL 数据库，但 Monitor:Storage 是 InMemory", output, StringComparison.Ordinal);
+
+        (exitCode, output) = await CliRun.RunAsync("status", "--Monitor:Language=en");
+        Assert.Equal(ExitCodes.CannotStart, exitCode);
         Assert.Contains("Set --Monitor:Storage=Postgres", output, StringComparison.Ordinal);
 
         var wrongPassword = new NpgsqlConnectionStringBuilder(facts.ConnectionString) { Password = "not-the-password" }.ConnectionString;
-        (exitCode, output) = await CliRun.RunAsync("status", "--Monitor:Storage=Postgres", "--ConnectionStrings:Monitor", wrongPassword);
+        (exitCode, output) = await CliRun.RunAsync("status", "--Monitor:Language=en", "--Monitor:Storage=Postgres", "--ConnectionStrings:Monitor", wrongPassword);
         Assert.Equal(ExitCodes.CannotStart, exitCode);
         Assert.Contains("Monitor cannot start:", output, StringComparison.Ordinal);
         Assert.Contains("authentication failed", output, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Monitor.Tests.Support;
+using Monitor.Worker.Tools.Common;
 using Monitor.Worker.Tools.Import;
 using Monitor.Worker.Institutions;
 
@@ -94,7 +95,7 @@ public sealed class CellSpecs : IDisposable
     [Fact]
     public async Task When_two_institutions_use_the_same_visit_id_and_the_same_report_id_should_accept_both()
     {
-        var context = new ImportContext(TwoInstitutions, null, 2024, ImportRuns.Clock);
+        var context = new ImportContext(TwoInstitutions, null, 2024, ImportRuns.Clock, ToolLanguage.English);
         var visits = files.Write("visits.csv", """
             院校代码,走访编号,走访日期,走访层级,用人单位名称,走访方式,开拓岗位数
             tjqg,V-0001,2024/3/12,领导班子,天津港（集团）有限公司,走出去,3

@@ -140,6 +140,6 @@ public sealed class ImportCommandSpecs : IDisposable
     // RabbitMQ is set as the transport (the checks come first) but at a port where no broker listens: these specs never send.
     private Task<int> RunAsync(params string[] args) =>
         CliApp.RunAsync(
-            [$"--Monitor:InstitutionsFile={RepositoryFiles.Path("seeds", "institutions.json")}", "--Monitor:Transport=RabbitMq", "--RabbitMqTransport:Port=1", .. args],
+            [$"--Monitor:InstitutionsFile={RepositoryFiles.Path("seeds", "institutions.json")}", "--Monitor:Transport=RabbitMq", "--RabbitMqTransport:Port=1", "--Monitor:Language=en", .. args],
             console);
 }

@@ -60,7 +60,7 @@ public sealed class VisitCsvImportSpecs : IDisposable
 
         var result = await ImportRuns.RunAsync(schema, path);
 
-        Assert.StartsWith("GB18030", result.Check.Encoding.Description, StringComparison.Ordinal);
+        Assert.StartsWith("GB18030", result.Check.File.Encoding!.Description, StringComparison.Ordinal);
         Assert.Equal(ChineseVisits, result.Sent.Select(v => v with { VisitId = string.Empty }));
         Assert.Equal(["备注"], result.Check.Columns.Ignored);
     }
@@ -72,7 +72,7 @@ public sealed class VisitCsvImportSpecs : IDisposable
 
         var result = await ImportRuns.RunAsync(schema, path);
 
-        Assert.Equal("UTF-8 (with byte order mark)", result.Check.Encoding.Description);
+        Assert.Equal("UTF-8 (with byte order mark)", result.Check.File.Encoding!.Description);
         Assert.Contains(("走访日期", VisitImportSchema.VisitedOn), result.Check.Columns.Used);
         Assert.Equal(ChineseVisits, result.Sent.Select(v => v with { VisitId = string.Empty }));
     }

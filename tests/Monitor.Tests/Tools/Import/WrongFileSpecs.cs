@@ -1,4 +1,5 @@
 using Monitor.Tests.Support;
+using Monitor.Worker.Tools.Common;
 using Monitor.Worker.Tools.Import;
 
 namespace Monitor.Tests.Tools.Import;
@@ -27,8 +28,8 @@ public sealed class WrongFileSpecs : IDisposable
     {
         var path = files.Write("destinations.csv", File.ReadAllText(RepositoryFiles.Path("seeds", "samples", "destinations.csv")));
 
-        var error = await Assert.ThrowsAsync<ImportException>(() => new CsvImport<Monitor.Messages.GraduateWithdrawn>(new WithdrawalImportSchema(), ImportRuns.Context(cohort: 2024))
-            .CheckAsync(path, CsvEncoding.Detect(path, null), null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ImportException>(() => new SheetImport<Monitor.Messages.GraduateWithdrawn>(new WithdrawalImportSchema(), ImportRuns.Context(cohort: 2024))
+            .CheckAsync(ImportFile.Recognise(path, null, null, ToolLanguage.English), null, CancellationToken.None));
 
         Assert.StartsWith("This looks like a destinations file, not a file of withdrawals: it has the column(s) 毕业去向.", error.Message, StringComparison.Ordinal);
         Assert.Contains("use `import destinations`", error.Message, StringComparison.Ordinal);
