@@ -5,6 +5,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Monitor.Worker.Tools.Common;
 using Monitor.Worker.Tools.Replay;
+using Monitor.Worker.Tools.Silences;
 using Monitor.Worker.Tools.Status;
 
 namespace Monitor.Worker.Tools.Cli;
@@ -55,6 +56,19 @@ public static class CliApp
                 .WithDescription("Show every target's figures and status from PostgreSQL (read-only).")
                 .WithExample("status", "--units", "--Monitor:Storage=Postgres")
                 .WithExample("status", "--json", "--at", "2024-06-15", "--Monitor:Storage=Postgres");
+            config.AddBranch("silence", silence =>
+            {
+                silence.SetDescription("Silence the robots' posts about a target or scope until a date, list the silences, or end one (alerts are still published).");
+                silence.AddCommand<SilenceAddCommand>("add")
+                    .WithDescription("Silence a target and/or scope until a date, with a reason and who sets it.")
+                    .WithExample("silence", "add", "--unit", "XN", "--until", "2024-07-01", "--reason", "迎评期间", "--by", "张三", "--Monitor:Storage=Postgres");
+                silence.AddCommand<SilenceListCommand>("list")
+                    .WithDescription("List the silences in force (--all: every silence ever set).")
+                    .WithExample("silence", "list", "--Monitor:Storage=Postgres");
+                silence.AddCommand<SilenceRemoveCommand>("remove")
+                    .WithDescription("End a silence now.")
+                    .WithExample("silence", "remove", "3", "--by", "张三", "--Monitor:Storage=Postgres");
+            });
             config.AddCommand<ReplayCommand>("replay")
                 .WithDescription("Replay the demo year, or dated event files, on a simulated clock and print the alerts as they would have fired.")
                 .WithExample("replay", "--quiet-reminders")
