@@ -89,7 +89,7 @@ public sealed class StatusCommand(HostArguments arguments, IAnsiConsole console)
         var english = Wording.IsEnglish(language);
         var asOf = string.Join(", ", lines.Select(l => l.Evaluation.Assessment.Today).Distinct().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         console.MarkupLine(english ? $"[bold]Targets as of {asOf}[/]" : $"[bold]目标进展（截至 {asOf}）[/]");
-        var silenced = lines.Where(l => l.Silences.Count > 0).Select(l => l.Evaluation).ToHashSet();
+        var silenced = lines.Where(l => l.Silences.Count > 0).Select(l => l.Evaluation).ToHashSet(ReferenceEqualityComparer.Instance);
         console.Write(StatusBoard.Render([.. lines.Select(l => l.Evaluation)], language, silenced.Contains));
         var assessed = lines.Count(l => l.Source == StatusSource.Assessed);
         ConsoleLines.Write(console, english
