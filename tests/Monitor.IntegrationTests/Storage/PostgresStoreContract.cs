@@ -68,6 +68,8 @@ public sealed class PostgresStoreContract(PostgresStoreContract.MigratedDatabase
 
         public NpgsqlDataSource DataSource => (database ?? throw new InvalidOperationException("The database is not created yet.")).DataSource;
 
+        public string ConnectionString => (database ?? throw new InvalidOperationException("The database is not created yet.")).ConnectionString;
+
         public async Task InitializeAsync()
         {
             database = await TestDatabase.CreateAsync();

@@ -5,6 +5,7 @@ using Monitor.Worker.Settings;
 using Monitor.Worker.Tools.Common;
 using Monitor.Worker.Tools.Import;
 using Monitor.Worker.Tools.Replay;
+using Monitor.Worker.Tools.Silences;
 using Monitor.Worker.Tools.Status;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -82,6 +83,19 @@ public static class CliApp
                 .WithExample("status", "--units")
                 .WithExample("status", "--refresh")
                 .WithExample("status", "--json", "--at", "2024-06-15");
+            config.AddBranch("silence", silence =>
+            {
+                silence.SetDescription(Say("让机器人在某日期前不推送某目标或范围的告警、列出静默、或结束静默（告警照常发布）", "Silence the robots' posts about a target or scope until a date, list the silences, or end one (alerts are still published)"));
+                silence.AddCommand<SilenceAddCommand>("add")
+                    .WithDescription(Say("静默一个目标和/或范围直到某日，注明原因和设置人", "Silence a target and/or scope until a date, with a reason and who sets it"))
+                    .WithExample("silence", "add", "--unit", "XN", "--until", "2024-07-01", "--reason", "迎评期间", "--by", "张三");
+                silence.AddCommand<SilenceListCommand>("list")
+                    .WithDescription(Say("列出生效中的静默（--all：全部）", "List the silences in force (--all: every silence ever set)"))
+                    .WithExample("silence", "list");
+                silence.AddCommand<SilenceRemoveCommand>("remove")
+                    .WithDescription(Say("立即结束一条静默", "End a silence now"))
+                    .WithExample("silence", "remove", "3", "--by", "张三");
+            });
             config.AddCommand<ReplayCommand>("replay")
                 .WithDescription(Say("在模拟时钟上重放演示年度或事件文件，打印预警", "Replay the demo year or event files on a simulated clock"))
                 .WithExample("replay", "--quiet-reminders")

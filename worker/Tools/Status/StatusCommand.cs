@@ -12,6 +12,7 @@ using Monitor.Messages;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Monitor.Worker.Tools.Common;
+using Monitor.Worker.Alerts;
 
 namespace Monitor.Worker.Tools.Status;
 
@@ -113,11 +114,24 @@ public sealed class StatusCommand(HostArguments arguments, IAnsiConsole console)
         var english = language.IsEnglish;
         var asOf = string.Join(", ", lines.Select(l => l.Evaluation.Assessment.Today).Distinct().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         console.MarkupLine(english ? $"[bold]Targets as of {asOf}[/]" : $"[bold]目标进展（截至 {asOf}）[/]");
-        console.Write(StatusBoard.Render([.. lines.Select(l => l.Evaluation)], language.Language));
+        var silenced = lines.Where(l => l.Silences.Count > 0).Select(l => l.Evaluation).ToHashSet(ReferenceEqualityComparer.Instance);
+        console.Write(StatusBoard.Render([.. lines.Select(l => l.Evaluation)], language.Language, silenced.Contains));
         var assessed = lines.Count(l => l.Source == StatusSource.Assessed);
         ConsoleLines.Write(console, english
             ? $"[grey]Status: as last announced by the worker; {assessed} of {lines.Count} assessed here because the worker has not evaluated them for that day.[/]"
             : $"[grey]状态：取 worker 最近一次发布的状态；其中 {assessed}/{lines.Count} 项 worker 未在该日评估，按当日数据直接评估。[/]");
+        var inForce = lines.SelectMany(l => l.Silences).DistinctBy(s => s.Id).OrderBy(s => s.Id).ToList();
+        if (inForce.Count > 0)
+        {
+            var catalog = services.GetRequiredService<InstitutionCatalog>();
+            var targets = services.GetRequiredService<TargetCatalog>();
+            ConsoleLines.Write(console, english ? "🔕 Silenced (alerts are published, the robots do not post them):" : "🔕 静默中（告警照常发布，机器人不推送）：");
+            foreach (var silence in inForce)
+            {
+                ConsoleLines.Write(console, "  " + Markup.Escape(SilenceText.Line(silence, catalog, targets, language.Language)));
+            }
+        }
+
         ConsoleLines.Write(console, Markup.Escape(Freshness(lines, services.GetRequiredService<InstitutionCatalog>(), settings.Refresh, language)));
         return exit;
     }

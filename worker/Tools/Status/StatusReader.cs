@@ -11,9 +11,10 @@ namespace Monitor.Worker.Tools.Status;
 /// <remarks>
 /// The rule: without a date (now), a scope the worker has evaluated shows its stored, announced status, else the
 /// assessed one. With a date, the stored status is shown only when the worker last evaluated that scope on that local
-/// date; for any other day the state describes another day, so the assessed status is shown.
+/// date; for any other day the state describes another day, so the assessed status is shown. Silences are those in
+/// force now, whatever the date shown.
 /// </remarks>
-public sealed class StatusReader(TargetCatalog targets, ScopeReader scopes, IAlertStore alerts, TimeProvider clock)
+public sealed class StatusReader(TargetCatalog targets, ScopeReader scopes, IAlertStore alerts, ISilenceStore silences, TimeProvider clock)
 {
     /// <summary>When the worker last evaluated each selected target in each scope it holds state for (target, scope key).</summary>
     public async Task<IReadOnlyDictionary<(string TargetId, string ScopeKey), DateTimeOffset>> EvaluatedAtAsync(string? institutionId, string? targetId, CancellationToken cancellationToken)
@@ -27,6 +28,7 @@ public sealed class StatusReader(TargetCatalog targets, ScopeReader scopes, IAle
         var selected = targets.Select(institutionId, targetId).ToList();
         var states = (await alerts.GetStatesAsync([.. selected.Select(t => t.Id)], cancellationToken))
             .ToDictionary(s => (s.TargetId, s.ScopeKey));
+        var inForce = await silences.GetActiveAsync(clock.GetUtcNow(), cancellationToken);
         var lines = new List<StatusLine>();
         foreach (var target in selected)
         {
@@ -47,7 +49,10 @@ public sealed class StatusReader(TargetCatalog targets, ScopeReader scopes, IAle
                     new ScopeEvaluation(target, institution.Id, scope.UnitCode, scope.ScopeName, scope.Assessment, shown, scope.Measurement),
                     assessed,
                     announced ? StatusSource.Announced : StatusSource.Assessed,
-                    stored?.LastEvaluatedAt));
+                    stored?.LastEvaluatedAt)
+                {
+                    Silences = [.. inForce.Where(x => x.Covers(target.Id, institution.Id, scope.UnitCode))],
+                });
             }
         }
 

@@ -11,6 +11,8 @@ namespace Monitor.Worker.Tools.Status;
 /// <param name="AssessedStatus">The engine's status for <paramref name="AsOf"/>, before hysteresis and dwell.</param>
 /// <param name="StatusSource"><c>announced</c> (from the stored alert state) or <c>assessed</c>.</param>
 /// <param name="EvaluatedAt">When the worker last evaluated this target and scope (its stored state); null when it never has.</param>
+/// <param name="SilenceIds">The silences in force now that cover this target and scope (<c>silence list</c>); empty when none.</param>
+/// <param name="SilencedUntil">When the last of them ends, or null.</param>
 public sealed record StatusRecord(
     string TargetId,
     string TargetName,
@@ -34,7 +36,9 @@ public sealed record StatusRecord(
     TargetStatus Status,
     TargetStatus AssessedStatus,
     string StatusSource,
-    DateTimeOffset? EvaluatedAt)
+    DateTimeOffset? EvaluatedAt,
+    IReadOnlyList<long> SilenceIds,
+    DateTimeOffset? SilencedUntil)
 {
     public static StatusRecord From(StatusLine line)
     {
@@ -64,6 +68,8 @@ public sealed record StatusRecord(
             e.AnnouncedStatus,
             line.AssessedStatus,
             line.Source == Tools.Status.StatusSource.Announced ? "announced" : "assessed",
-            line.EvaluatedAt);
+            line.EvaluatedAt,
+            [.. line.Silences.Select(s => s.Id)],
+            line.Silences.Count == 0 ? null : line.Silences.Max(s => s.EndsAt));
     }
 }
