@@ -85,7 +85,7 @@ public static class CliApp
                 .WithExample("status", "--json", "--at", "2024-06-15");
             config.AddBranch("silence", silence =>
             {
-                silence.SetDescription(Say("让机器人在某日期前不推送某目标或范围的告警、列出静默、或结束静默（告警照常发布）", "Silence the robots' posts about a target or scope until a date, list the silences, or end one (alerts are still published)"));
+                silence.SetDescription(Say("在某日期前让机器人不推送某目标或范围（告警照常发布）", "Mute the robots about a target or scope until a date (alerts are still published)"));
                 silence.AddCommand<SilenceAddCommand>("add")
                     .WithDescription(Say("静默一个目标和/或范围直到某日，注明原因和设置人", "Silence a target and/or scope until a date, with a reason and who sets it"))
                     .WithExample("silence", "add", "--unit", "XN", "--until", "2024-07-01", "--reason", "迎评期间", "--by", "张三");

@@ -42,7 +42,7 @@ public sealed class ImportTemplateSpecs : IDisposable
     [InlineData("destinations", 2)]
     [InlineData("cancellations", 1)]
     [InlineData("withdrawals", 1)]
-    public async Task When_a_template_of_another_kind_is_written_should_be_valid_and_its_samples_should_pass_a_dry_run(string kind, int rows)
+    public async Task When_a_template_of_another_kind_is_written_should_be_valid_with_samples_that_pass_a_dry_run(string kind, int rows)
     {
         var path = files.Path($"{kind}.xlsx");
 

@@ -166,7 +166,7 @@ public sealed class WorkbookImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task When_a_sheet_is_named_should_read_that_sheet_and_an_unknown_name_should_list_the_sheets()
+    public async Task When_a_sheet_is_named_should_read_that_sheet_or_list_the_sheets_for_an_unknown_name()
     {
         var path = Workbooks.Write(files.Path("两张表.xlsx"), [["说明：第二张表是走访记录"]], secondSheet: Sheet().Skip(1).ToList());
 
