@@ -25,6 +25,7 @@
 
 
 
+
 namespace Monitor.Worker.Targets;
 
 /// <summary>How a scope (the whole institution, or one unit) is named in measurements and alert state.</summary>
