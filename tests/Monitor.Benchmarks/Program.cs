@@ -1,12 +1,22 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Monitor.Benchmarks;
 using Monitor.Benchmarks.Scale;
 
 // dotnet run -c Release --project tests/Monitor.Benchmarks -- scale --size province|nation   (docs/scaling.md)
+// dotnet run -c Release --project tests/Monitor.Benchmarks -- import-vs-raw [ROWS] [RUNS]   (RabbitMQ on 127.0.0.1)
 // dotnet run -c Release --project tests/Monitor.Benchmarks -- --job short --filter '*'       (BenchmarkDotNet)
-if (args.Length > 0 && args[0] == "scale")
+if (args is ["scale", ..])
 {
     return await ScaleCommand.RunAsync(args[1..]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Monitor.Benchmarks.VisitCsvBenchmarks).Assembly).Run(args);
+if (args is ["import-vs-raw", ..])
+{
+    return await ImportPublishBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(VisitCsvBenchmarks).Assembly).Run(args);
 return 0;

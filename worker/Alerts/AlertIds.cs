@@ -12,6 +12,10 @@ public static class AlertIds
     public static Guid For(string targetId, string scopeKey, int transition, int reminder) =>
         FromName($"alert|{targetId}|{scopeKey}|{transition}|{reminder}");
 
+    /// <summary>A snapshot: the same target, scope, as-of date and evaluation time always give the same id.</summary>
+    public static Guid ForSnapshot(string targetId, string scopeKey, DateOnly asOf, DateTimeOffset evaluatedAt) =>
+        FromName($"snapshot|{targetId}|{scopeKey}|{asOf:yyyy-MM-dd}|{evaluatedAt.UtcTicks}");
+
     public static Guid ForDigest(string institutionId, DateOnly date) =>
         FromName($"digest|{institutionId}|{date:yyyy-MM-dd}");
 

@@ -21,13 +21,15 @@ public static class AlertText
         TargetStatus current,
         AlertSeverity severity,
         bool reminder,
+        bool finalNotice,
         IReadOnlyList<LaggingUnit> lagging,
         string language) =>
         Wording.IsEnglish(language)
-            ? English(target, scopeName, a, previous, current, severity, reminder, lagging)
-            : Chinese(target, scopeName, a, previous, current, severity, reminder, lagging);
+            ? English(target, scopeName, a, previous, current, severity, reminder, finalNotice, lagging)
+            : Chinese(target, scopeName, a, previous, current, severity, reminder, finalNotice, lagging);
 
-    private static string Chinese(TargetDefinition t, string scope, Assessment a, TargetStatus? previous, TargetStatus current, AlertSeverity severity, bool reminder, IReadOnlyList<LaggingUnit> lagging)
+    private static string Chinese(
+        TargetDefinition t, string scope, Assessment a, TargetStatus? previous, TargetStatus current, AlertSeverity severity, bool reminder, bool finalNotice, IReadOnlyList<LaggingUnit> lagging)
     {
         var s = new StringBuilder();
         s.Append('【').Append(Wording.ChineseSeverity(severity)).Append('】');
@@ -37,7 +39,11 @@ public static class AlertText
         }
 
         s.Append(scope).Append('「').Append(t.Name).Append('」');
-        if (reminder)
+        if (finalNotice)
+        {
+            s.Append("最终结果：「").Append(Wording.ChineseStatus(current)).Append('」');
+        }
+        else if (reminder)
         {
             s.Append("仍为「").Append(Wording.ChineseStatus(current)).Append("」（持续提醒）");
         }
@@ -56,7 +62,14 @@ public static class AlertText
         s.Append(done).Append(' ').Append(Wording.Number(a.Actual)).Append(unit);
         if (a.Numerator is not null && a.Denominator is not null)
         {
-            s.Append('（').Append(a.Numerator.Value.ToString("N0", Invariant)).Append('/').Append(a.Denominator.Value.ToString("N0", Invariant)).Append('）');
+            s.Append('（').Append(a.Numerator.Value.ToString("N0", Invariant)).Append('/').Append(a.Denominator.Value.ToString("N0", Invariant));
+            if (a.IsMeasured)
+            {
+                // The measured figure: as of the measurement date, provisional until the books close.
+                s.Append("，截至 ").Append(Wording.ChineseDate(a.AsOf)).Append(a.IsFinal ? string.Empty : "，暂定");
+            }
+
+            s.Append('）');
         }
 
         s.Append("，目标 ").Append(Wording.Number(a.Threshold)).Append(unit);
@@ -93,6 +106,22 @@ public static class AlertText
                 .Append('（').Append(Wording.Number(a.ForecastLow ?? a.Forecast.Value)).Append('–').Append(Wording.Number(a.ForecastHigh ?? a.Forecast.Value)).Append("）。");
         }
 
+        if (a.IsMeasured && !a.IsFinal)
+        {
+            s.Append("统计截至 ").Append(Wording.ChineseDate(a.Deadline)).Append('，').Append(Wording.ChineseDate(t.BooksCloseOn)).Append(" 前补报的数据仍计入，结果暂定。");
+        }
+
+        if (a.IsMeasured && a.CurrentActual is { } today && (today != a.Actual || a.CurrentNumerator != a.Numerator))
+        {
+            s.Append("（今日落实率 ").Append(Wording.Number(today)).Append('%');
+            if (a.CurrentNumerator is not null && a.CurrentDenominator is not null)
+            {
+                s.Append('，').Append(a.CurrentNumerator.Value.ToString("N0", Invariant)).Append('/').Append(a.CurrentDenominator.Value.ToString("N0", Invariant));
+            }
+
+            s.Append("，不计入考核）");
+        }
+
         if (a.SmallGroup)
         {
             s.Append("（人数少于 ").Append(t.Alerting.MinimumGroupSize).Append(" 人，仅供参考）");
@@ -107,7 +136,8 @@ public static class AlertText
         return s.ToString();
     }
 
-    private static string English(TargetDefinition t, string scope, Assessment a, TargetStatus? previous, TargetStatus current, AlertSeverity severity, bool reminder, IReadOnlyList<LaggingUnit> lagging)
+    private static string English(
+        TargetDefinition t, string scope, Assessment a, TargetStatus? previous, TargetStatus current, AlertSeverity severity, bool reminder, bool finalNotice, IReadOnlyList<LaggingUnit> lagging)
     {
         var s = new StringBuilder();
         s.Append('[').Append(severity).Append("] ");
@@ -117,12 +147,18 @@ public static class AlertText
         }
 
         s.Append(scope).Append(" - ").Append(t.Name).Append(": ");
-        s.Append(reminder ? $"still {current} (reminder)" : previous is null ? $"{current}" : $"{previous} -> {current}").Append(". ");
+        s.Append(finalNotice ? $"final result: {current}" : reminder ? $"still {current} (reminder)" : previous is null ? $"{current}" : $"{previous} -> {current}").Append(". ");
         var unit = t.IsRate ? "%" : t.Metric == MetricKind.PositionsOpened ? " positions" : " employers";
         s.Append("Actual ").Append(Wording.Number(a.Actual)).Append(unit);
         if (a.Numerator is not null && a.Denominator is not null)
         {
-            s.Append(Invariant, $" ({a.Numerator}/{a.Denominator})");
+            s.Append(Invariant, $" ({a.Numerator}/{a.Denominator}");
+            if (a.IsMeasured)
+            {
+                s.Append(Invariant, $", as of {a.AsOf:yyyy-MM-dd}{(a.IsFinal ? string.Empty : ", provisional")}");
+            }
+
+            s.Append(')');
         }
 
         s.Append(", target ").Append(Wording.Number(a.Threshold)).Append(unit);
@@ -141,6 +177,16 @@ public static class AlertText
         if (a.Forecast is not null && current is TargetStatus.AtRisk or TargetStatus.OffTrack)
         {
             s.Append(Invariant, $" Forecast at {a.Deadline:yyyy-MM-dd}: {Wording.Number(a.Forecast.Value)} ({Wording.Number(a.ForecastLow ?? 0)}-{Wording.Number(a.ForecastHigh ?? 0)}).");
+        }
+
+        if (a.IsMeasured && !a.IsFinal)
+        {
+            s.Append(Invariant, $" Reports effective by {a.Deadline:yyyy-MM-dd} still count until the books close on {t.BooksCloseOn:yyyy-MM-dd}.");
+        }
+
+        if (a.IsMeasured && a.CurrentActual is { } today && (today != a.Actual || a.CurrentNumerator != a.Numerator))
+        {
+            s.Append(Invariant, $" (Today's rate {Wording.Number(today)}% ({a.CurrentNumerator}/{a.CurrentDenominator}), not the measured one.)");
         }
 
         if (lagging.Count > 0)

@@ -9,12 +9,22 @@ using Monitor.Worker.Targets;
 namespace Monitor.Worker.Evaluation;
 
 /// <summary>
-/// Publishes each institution's DailyDigest on the digest's cron: one job for every institution, fired by one trigger
-/// per time zone, that walks the institutions of its zone (all of them when started by hand). One institution's failure
-/// does not hold back the others' digests.
+/// Makes each institution's DailyDigest on the digest's cron, keeps it (the robots post digests only from there), then
+/// publishes it: one job for every institution, fired by one trigger per time zone, that walks the institutions of its
+/// zone (all of them when started by hand). One institution's failure does not hold back the others' digests.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class DigestJob(Evaluator evaluator, IAlertStore alerts, InstitutionCatalog institutions, IBus bus, TimeProvider clock, IOptions<MonitorOptions> options, ILogger<DigestJob> logger) : IJob
+public sealed partial class DigestJob(
+    Evaluator evaluator,
+    IAlertStore alerts,
+    IDigestStore digests,
+    ISilenceStore silences,
+    InstitutionCatalog institutions,
+    TargetCatalog targets,
+    IBus bus,
+    TimeProvider clock,
+    IOptions<MonitorOptions> options,
+    ILogger<DigestJob> logger) : IJob
 {
     /// <summary>The job data of a trigger: the time zone whose institutions it covers.</summary>
     public const string TimeZoneKey = "timeZone";
@@ -48,19 +58,28 @@ public sealed partial class DigestJob(Evaluator evaluator, IAlertStore alerts, I
         var evaluations = await evaluator.EvaluateAsync(institution.Id, null, cancellationToken);
         var now = clock.GetUtcNow();
         var today = institution.LocalDate(now);
+        var language = options.Value.Language;
 
         // Like with like: today's announced status against the one announced at the end of yesterday.
         var startOfToday = institution.StartOf(today);
         var states = (await alerts.GetStatesAsync([.. evaluations.Select(e => e.Target.Id).Distinct()], cancellationToken))
             .ToDictionary(s => (s.TargetId, s.ScopeKey));
+        AlertState? State(ScopeEvaluation e) => states.GetValueOrDefault((e.Target.Id, ScopeKeys.For(e.InstitutionId, e.UnitCode)));
+        var inForce = (await silences.GetActiveAsync(now, cancellationToken))
+            .Where(s => s.InstitutionId == institution.Id)
+            .Select(s => SilenceText.Line(s, institutions, targets, language))
+            .ToList();
         var digest = DailyDigestBuilder.Build(
             institution.Id,
             institution.ShortName,
             evaluations,
-            e => states.GetValueOrDefault((e.Target.Id, ScopeKeys.For(e.InstitutionId, e.UnitCode)))?.AnnouncedBefore(startOfToday),
+            e => State(e)?.AnnouncedBefore(startOfToday),
             today,
             now,
-            options.Value.Language);
+            language,
+            e => State(e) is { } state && state.Status == e.AnnouncedStatus ? institution.LocalDate(state.StatusSince) : null,
+            inForce);
+        await digests.SaveAsync(digest, cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
         await bus.Publish(digest, c => c.MessageId = digest.DigestId, timeout.Token);

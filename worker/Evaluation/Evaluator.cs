@@ -109,7 +109,7 @@ public sealed partial class Evaluator(
     {
         var state = decision.State;
         var severity = AlertPolicy.Severity(state.Status, a.SmallGroup);
-        var summary = AlertText.Summary(target, scopeName, a, decision.Previous, state.Status, severity, decision.IsReminder, lagging, options.Value.Language);
+        var summary = AlertText.Summary(target, scopeName, a, decision.Previous, state.Status, severity, decision.IsReminder, decision.IsFinalNotice, lagging, options.Value.Language);
         return new TargetStatusChanged(
             AlertIds.For(target.Id, state.ScopeKey, state.Transitions, state.Reminders),
             target.Id,
@@ -131,7 +131,18 @@ public sealed partial class Evaluator(
             lagging,
             summary,
             now,
-            decision.IsReminder);
+            decision.IsReminder)
+        {
+            AsOf = a.AsOf,
+            IsFinal = a.IsFinal,
+            IsFinalNotice = decision.IsFinalNotice,
+            ForecastLow = a.ForecastLow,
+            ForecastHigh = a.ForecastHigh,
+            CurrentActual = a.CurrentActual,
+            CurrentNumerator = a.CurrentNumerator,
+            CurrentDenominator = a.CurrentDenominator,
+            SmallGroup = a.SmallGroup,
+        };
     }
 
     private async Task PublishSnapshotAsync(
@@ -148,9 +159,23 @@ public sealed partial class Evaluator(
             target.Id, institutionId, unitCode, target.Metric, a.Actual, a.Numerator, a.Denominator, a.Threshold, a.ExpectedByNow, a.Forecast, status, now)
         {
             PositionsOpened = m.PositionsOpened,
-            Breakdown = m.BreakdownOn?.Invoke(a.Today),
+            Breakdown = m.BreakdownOn?.Invoke(a.AsOf),
             OrphanReports = m.OrphanReports,
             Label = target.Label,
+            SnapshotId = AlertIds.ForSnapshot(target.Id, ScopeKeys.For(institutionId, unitCode), a.AsOf, now),
+            TargetName = target.Name,
+            PeriodStart = target.PeriodStart,
+            Deadline = target.Deadline,
+            AsOf = a.AsOf,
+            ForecastLow = a.ForecastLow,
+            ForecastHigh = a.ForecastHigh,
+            RequiredPerWeek = a.RequiredPerWeek,
+            DaysLeft = a.DaysLeft,
+            SmallGroup = a.SmallGroup,
+            IsFinal = a.IsFinal,
+            CurrentActual = a.CurrentActual,
+            CurrentNumerator = a.CurrentNumerator,
+            CurrentDenominator = a.CurrentDenominator,
         };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);

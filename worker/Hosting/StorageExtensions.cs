@@ -33,6 +33,8 @@ public static class StorageExtensions
             services.AddSingleton<IVisitStore, InMemoryVisitStore>();
             services.AddSingleton<IPlacementStore, InMemoryPlacementStore>();
             services.AddSingleton<IAlertStore, InMemoryAlertStore>();
+            services.AddSingleton<ISilenceStore, InMemorySilenceStore>();
+            services.AddSingleton<IDigestStore, InMemoryDigestStore>();
         }
 
         return builder;
@@ -57,6 +59,8 @@ public static class StorageExtensions
         services.AddSingleton<IVisitStore, PostgresVisitStore>();
         services.AddSingleton<IPlacementStore, PostgresPlacementStore>();
         services.AddSingleton<IAlertStore, PostgresAlertStore>();
+        services.AddSingleton<ISilenceStore, PostgresSilenceStore>();
+        services.AddSingleton<IDigestStore, PostgresDigestStore>();
     }
 
     /// <summary>ConnectionStrings:Monitor, checked: present and readable as a PostgreSQL connection string.</summary>

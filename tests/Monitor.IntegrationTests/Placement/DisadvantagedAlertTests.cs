@@ -9,7 +9,7 @@ public sealed class DisadvantagedAlertTests(WorkerEnvironment env) : IClassFixtu
     private const string Target = "placement-disadvantaged-2024";
 
     [Fact]
-    public async Task Disadvantaged_rate_under_97_percent_raises_one_alert_and_stays_quiet_on_the_next_evaluations()
+    public async Task When_the_disadvantaged_rate_is_under_97_percent_should_raise_one_alert_and_stay_quiet_on_the_next_evaluations()
     {
         // 100 graduates over five colleges; 25 disadvantaged, of whom 12 placed (48 %); 70 of the other 75 placed.
         string[] units = ["JX", "DZ", "RG", "XN", "CL"];

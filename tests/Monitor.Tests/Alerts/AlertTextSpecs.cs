@@ -20,7 +20,7 @@ public class AlertTextSpecs
     ];
 
     private static string Text(TargetDefinition target, Assessment a, TargetStatus? previous, TargetStatus current, bool reminder = false, IReadOnlyList<LaggingUnit>? lagging = null, string language = "zh-CN") =>
-        AlertText.Summary(target, "天津轻工职院", a, previous, current, AlertPolicy.Severity(current, a.SmallGroup), reminder, lagging ?? [], language);
+        AlertText.Summary(target, "天津轻工职院", a, previous, current, AlertPolicy.Severity(current, a.SmallGroup), reminder, finalNotice: false, lagging ?? [], language);
 
     [Fact]
     public void When_a_visit_target_turns_off_track_should_give_the_figures_a_leader_needs_in_chinese()
