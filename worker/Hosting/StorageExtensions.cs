@@ -25,6 +25,8 @@ public static class StorageExtensions
             services.AddSingleton<IVisitStore>(sp => sp.GetRequiredService<PostgresVisitStore>());
             services.AddSingleton<IPlacementStore>(sp => new PostgresPlacementStore(sp.GetRequiredService<NpgsqlDataSource>(), ingest));
             services.AddSingleton<IAlertStore, PostgresAlertStore>();
+            services.AddSingleton<ISilenceStore, PostgresSilenceStore>();
+            services.AddSingleton<IDigestStore, PostgresDigestStore>();
             services.AddSingleton<PostgresMigrator>();
             services.AddHostedService<PostgresStartup>();
         }

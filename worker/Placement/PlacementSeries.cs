@@ -14,7 +14,7 @@ public sealed class PlacementSeries
     private readonly DateOnly[] days;
     private readonly int[] placedUpTo;
 
-    /// <param name="registered">Graduates on the roster in the scope's unit (or institution), withdrawn ones and both populations included: a unit with none has no rate to watch.</param>
+    /// <param name="registered">Graduates on the roster in the scope's unit (or institution), withdrawn ones and both populations included.</param>
     /// <param name="counted">The denominator: the population's graduates on the roster, less the withdrawn.</param>
     /// <param name="lastReportOn">The latest effective date of a counted graduate's report.</param>
     /// <param name="orphanReports">Reports for graduates not on the roster; the institution's scopes only.</param>
@@ -93,8 +93,8 @@ public sealed class PlacementSeries
     }
 
     /// <summary>
-    /// The scopes of each institution — the institution's, then each unit's with graduates on its roster, each for all
-    /// graduates and for the disadvantaged — from counts per institution, unit and population.
+    /// The scopes of each institution — the institution's, then each unit's with a counted member of the population, each
+    /// for all graduates and for the disadvantaged — from counts per institution, unit and population.
     /// </summary>
     /// <param name="groups">Per institution, unit and population (disadvantaged or not): graduates registered, counted, and their latest report's date.</param>
     /// <param name="changes">Per institution, unit and population: the change in counted graduates placed, per day.</param>
@@ -120,7 +120,7 @@ public sealed class PlacementSeries
         foreach (var institution in groupsOf.Select(g => g.Key).Concat(orphanCounts.Keys).Distinct().Order(StringComparer.Ordinal))
         {
             var ofInstitution = groupsOf[institution].ToList();
-            var units = ofInstitution.Where(g => g.Registered > 0).Select(g => g.UnitCode).Distinct().Order(StringComparer.Ordinal).ToList();
+            var units = ofInstitution.Select(g => g.UnitCode).Distinct().Order(StringComparer.Ordinal).ToList();
             foreach (var unit in units.Prepend(null))
             {
                 foreach (var disadvantagedOnly in new[] { false, true })
@@ -129,6 +129,14 @@ public sealed class PlacementSeries
                     var inUnit = ofInstitution.Where(g => unit is null || g.UnitCode == unit).ToList();
                     var inScope = inUnit.Where(g => InScope(g.UnitCode, g.Disadvantaged)).ToList();
                     var counted = inScope.Sum(g => g.Counted);
+
+                    // A unit with no counted member of the population (none on the roster, all withdrawn, or none
+                    // disadvantaged) has no rate: no scope, as the evaluation measures it.
+                    if (unit is not null && counted == 0)
+                    {
+                        continue;
+                    }
+
                     var breakdown = DestinationKinds.All.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
                     foreach (var d in destinationsOf[institution].Where(d => InScope(d.UnitCode, d.Disadvantaged)))
                     {

@@ -104,7 +104,8 @@ public abstract partial class StoreContract
             (0, 1, 0, 1, 2, 3),
             (whole.PlacedOn(new DateOnly(2024, 5, 9)), whole.PlacedOn(new DateOnly(2024, 5, 10)), whole.PlacedOn(new DateOnly(2024, 6, 1)),
              whole.PlacedOn(new DateOnly(2024, 6, 15)), whole.PlacedOn(new DateOnly(2024, 7, 1)), whole.PlacedOn(LastDay)));
-        Assert.Equal(0, series.Single(s => s.InstitutionId == Institution && s.UnitCode == "U03" && !s.DisadvantagedOnly).Counted);
+        Assert.DoesNotContain(series, s => s.InstitutionId == Institution && s.UnitCode == "U03");
+        Assert.Equal(1, series.Single(s => s.InstitutionId == Institution && s.UnitCode == "U01" && s.DisadvantagedOnly).Counted);
         Assert.Empty(await Placement.GetPlacementSeriesAsync([$"nobody-{run}"], 2024, BreakdownDay, None));
     }
 
@@ -158,7 +159,7 @@ public abstract partial class StoreContract
     /// g1 (U01, disadvantaged) placed on 10 May, revoked on 1 June, placed again on 1 July; g2 (U01) three reports on 1
     /// May — the last reported two at the same instant, the greater report id not placed — and placed on 15 June; g3
     /// (U02, disadvantaged) withdrawn though placed; g4 (U02) never reported; g5 (U02) placed after the breakdown's day;
-    /// g6 (U03) withdrawn, so U03 has graduates on its roster and none counted; three orphan reports; other cohorts apart.
+    /// g6 (U03) withdrawn, so U03 has graduates on its roster, none counted and no scope; three orphan reports; other cohorts apart.
     /// </summary>
     private async Task RecordPlacementFactsAsync(string institution)
     {
