@@ -22,7 +22,9 @@ public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore vis
     {
         var institution = InstitutionOf(target);
         var unitCodes = institution.Units.Select(u => u.Code).ToList();
-        var built = await MeasureAsync(target, unitCodes, today, cancellationToken);
+        var built = target.IsRate
+            ? PlacementMeasurements.Build(target, await placement.GetCohortAsync(institution.Id, target.CohortYear!.Value, cancellationToken), unitCodes)
+            : VisitMeasurements.Build(target, await visits.GetActiveVisitsAsync(institution.Id, target.PeriodStart, target.Deadline, cancellationToken), unitCodes);
 
         // NoData is about the target's feed: a unit is "without data" only when the whole target has heard nothing.
         // A slow unit while the others report is judged by its pace.
@@ -56,25 +58,6 @@ public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore vis
     }
 
     /// <summary>
-    /// Every scope's measurement from the daily series the store computes where the facts are — never one object per
-    /// visit or graduate. A rate's breakdown is read for the day the engine reports it: the measurement date once it has
-    /// come, else <paramref name="today"/>.
-    /// </summary>
-    private async Task<IReadOnlyDictionary<string, Measurement>> MeasureAsync(
-        TargetDefinition target, List<string> unitCodes, DateOnly today, CancellationToken cancellationToken)
-    {
-        if (target.IsRate)
-        {
-            var breakdownOn = today >= target.Deadline ? target.Deadline : today;
-            var cohort = await placement.GetPlacementSeriesAsync([target.InstitutionId], target.CohortYear!.Value, breakdownOn, cancellationToken);
-            return PlacementMeasurements.FromSeries(target, cohort, unitCodes);
-        }
-
-        var series = await visits.GetVisitSeriesAsync([target.InstitutionId], target.Tier!.Value, target.PeriodStart, target.Deadline, cancellationToken);
-        return VisitMeasurements.FromSeries(target, series, unitCodes);
-    }
-
-    /// <summary>
     /// A learned pace: the shape of last year's curve for the same target in the same institution — the share of last
     /// year's final figure reached by the same day — when the store holds enough of last year's events
     /// (<see cref="PaceCurve.LearnFromAtLeast"/>); null otherwise, and the target's seasonal weights apply. Every scope
@@ -84,7 +67,9 @@ public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore vis
         TargetDefinition target, Institution institution, List<string> unitCodes, CancellationToken cancellationToken)
     {
         var lastYear = target.ForYear(target.Deadline.Year - 1, target.Label ?? string.Empty) with { PerUnit = false };
-        var built = await MeasureAsync(lastYear, unitCodes, lastYear.Deadline, cancellationToken);
+        var built = lastYear.IsRate
+            ? PlacementMeasurements.Build(lastYear, await placement.GetCohortAsync(institution.Id, lastYear.CohortYear!.Value, cancellationToken), unitCodes)
+            : VisitMeasurements.Build(lastYear, await visits.GetActiveVisitsAsync(institution.Id, lastYear.PeriodStart, lastYear.Deadline, cancellationToken), unitCodes);
         var whole = built[ScopeKeys.Institution];
         decimal Done(DateOnly day) => lastYear.IsRate ? whole.NumeratorOn!(day) : whole.ValueOn(day);
         var total = Done(lastYear.Deadline);

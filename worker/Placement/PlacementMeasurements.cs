@@ -4,10 +4,9 @@ using Monitor.Worker.Targets;
 namespace Monitor.Worker.Placement;
 
 /// <summary>
-/// Placement rates per scope. A graduate's destination on a day is the report with the latest EffectiveOn up to that
-/// day, then the latest ReportedAt, then the greatest ReportId, so the order in which reports arrive never matters.
-/// The evaluation measures from the store's daily series (<see cref="FromSeries"/>); <see cref="Build"/> measures the
-/// same from every fact, one graduate at a time, and is what the series are checked against day by day.
+/// Placement rates from a cohort's facts. A graduate's destination on a day is the report with the latest
+/// EffectiveOn up to that day, then the latest ReportedAt, then the greatest ReportId, so the order in which
+/// reports arrive never matters.
 /// </summary>
 public static class PlacementMeasurements
 {
@@ -43,38 +42,6 @@ public static class PlacementMeasurements
                 if (members.Count > 0)
                 {
                     result[unit] = Measure(members, null);
-                }
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// The same measurements from the institution's daily series of the cohort (as
-    /// <see cref="IPlacementStore.GetPlacementSeriesAsync"/> computes them), whose breakdown is of
-    /// <see cref="PlacementSeries.BreakdownOn"/>: the day the evaluation reports it for. A unit without a series has no
-    /// counted member of the population, so no rate.
-    /// </summary>
-    public static IReadOnlyDictionary<string, Measurement> FromSeries(TargetDefinition target, IReadOnlyList<PlacementSeries> series, IEnumerable<string> unitCodes)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(series);
-        ArgumentNullException.ThrowIfNull(unitCodes);
-        var byScope = series
-            .Where(s => s.InstitutionId == target.InstitutionId && s.CohortYear == target.CohortYear && s.DisadvantagedOnly == target.DisadvantagedOnly)
-            .ToDictionary(s => s.UnitCode ?? ScopeKeys.Institution, StringComparer.Ordinal);
-        var result = new Dictionary<string, Measurement>(StringComparer.Ordinal)
-        {
-            [ScopeKeys.Institution] = byScope.TryGetValue(ScopeKeys.Institution, out var whole) ? Measure(whole) : Measure([], 0),
-        };
-        if (target.PerUnit)
-        {
-            foreach (var unit in unitCodes)
-            {
-                if (byScope.TryGetValue(unit, out var ofUnit))
-                {
-                    result[unit] = Measure(ofUnit);
                 }
             }
         }
@@ -121,22 +88,6 @@ public static class PlacementMeasurements
 
                 return counts;
             },
-        };
-    }
-
-    private static Measurement Measure(PlacementSeries series)
-    {
-        var denominator = series.Counted;
-        return new Measurement
-        {
-            ValueOn = day => denominator == 0 ? 0m : series.PlacedOn(day) * 100m / denominator,
-            NumeratorOn = series.PlacedOn,
-            Denominator = denominator,
-            LastEventOn = series.LastReportOn,
-            OrphanReports = series.OrphanReports,
-            BreakdownOn = day => day == series.BreakdownOn || denominator == 0
-                ? series.Breakdown
-                : throw new InvalidOperationException($"The placement series were read for the breakdown on {series.BreakdownOn}, not {day}."),
         };
     }
 

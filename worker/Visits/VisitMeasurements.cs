@@ -4,9 +4,8 @@ using Monitor.Worker.Targets;
 namespace Monitor.Worker.Visits;
 
 /// <summary>
-/// The visits of a period as measurements per scope: distinct employers (first visit date of each) and positions opened
-/// (summed over visits). The evaluation measures from the store's daily series (<see cref="FromSeries"/>);
-/// <see cref="Build"/> measures the same from every visit and is what the series are checked against day by day.
+/// Turns the visits of a period into measurements per scope: distinct employers (first visit date of each) and
+/// positions opened (summed over visits).
 /// </summary>
 public static class VisitMeasurements
 {
@@ -24,39 +23,6 @@ public static class VisitMeasurements
             foreach (var unit in unitCodes)
             {
                 result[unit] = Measure(target.Metric, ofTier.Where(v => v.UnitCode == unit).ToList(), keys);
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// The same measurements from the institution's daily series of the target's tier over its period (as
-    /// <see cref="IVisitStore.GetVisitSeriesAsync"/> computes them): a scope without a series had no visits.
-    /// </summary>
-    public static IReadOnlyDictionary<string, Measurement> FromSeries(TargetDefinition target, IReadOnlyList<VisitSeries> series, IEnumerable<string> unitCodes)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(series);
-        ArgumentNullException.ThrowIfNull(unitCodes);
-        var byScope = series
-            .Where(s => s.InstitutionId == target.InstitutionId && s.Tier == target.Tier)
-            .ToDictionary(s => s.UnitCode ?? ScopeKeys.Institution, StringComparer.Ordinal);
-        Measurement Of(string scope)
-        {
-            var found = byScope.GetValueOrDefault(scope);
-            Func<DateOnly, decimal> valueOn = found is null ? _ => 0m
-                : target.Metric == MetricKind.PositionsOpened ? day => found.PositionsOn(day)
-                : day => found.EmployersOn(day);
-            return new Measurement { ValueOn = valueOn, LastEventOn = found?.LastVisitOn, PositionsOpened = found?.PositionsOpened ?? 0 };
-        }
-
-        var result = new Dictionary<string, Measurement>(StringComparer.Ordinal) { [ScopeKeys.Institution] = Of(ScopeKeys.Institution) };
-        if (target.PerUnit)
-        {
-            foreach (var unit in unitCodes)
-            {
-                result[unit] = Of(unit);
             }
         }
 

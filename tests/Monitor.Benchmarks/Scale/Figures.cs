@@ -7,9 +7,9 @@ using Npgsql;
 namespace Monitor.Benchmarks.Scale;
 
 /// <summary>
-/// The set-based figures alone, as the evaluation reads them but for every institution in chunks (the evaluation asks
-/// for one institution at a time): the visit series of both tiers and the placement series of the cohort, straight from
-/// the PostgreSQL stores. The second of two passes is timed, as a warm evaluation would find the database.
+/// The set-based figures an evaluation would read (not wired into the evaluator yet): for every institution, in chunks,
+/// the visit series of both tiers and the placement series of the cohort, straight from the PostgreSQL stores. The
+/// second of two passes is timed, as a warm evaluation would find the database.
 /// </summary>
 public static class Figures
 {

@@ -116,7 +116,7 @@ public static class ScaleCommand
         if (results.Figures.Count > 0)
         {
             text.AppendLine()
-                .AppendLine("| set-based figures alone | institutions | chunk | series | visit series s | placement series s | total s | allocated MB |")
+                .AppendLine("| set-based figures (not wired) | institutions | chunk | series | visit series s | placement series s | total s | allocated MB |")
                 .AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|");
             foreach (var r in results.Figures)
             {
