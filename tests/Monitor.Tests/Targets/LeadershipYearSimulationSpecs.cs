@@ -172,6 +172,17 @@ public class LeadershipYearSimulationSpecs
     }
 
     [Fact]
+    public void When_the_forecast_range_is_wholly_above_the_threshold_should_never_be_critical()
+    {
+        var confident = Year.Concat(SeedYear)
+            .Where(d => d.Assessment.ForecastLow >= d.Assessment.Threshold && d.Assessment.Status is not TargetStatus.Met)
+            .ToList();
+
+        Assert.NotEmpty(confident);
+        Assert.All(confident, d => Assert.NotEqual(AlertSeverity.Critical, AlertPolicy.Severity(d.Assessment.Status, d.Assessment.SmallGroup)));
+    }
+
+    [Fact]
     public void When_a_bad_status_persists_should_remind_every_four_weeks_counting_from_the_last_alert()
     {
         var alerts = Year.Select(d => d.Alert).OfType<TargetStatusChanged>().ToList();
