@@ -8,28 +8,35 @@ namespace Monitor.Worker.Placement;
 public sealed class InMemoryPlacementStore : IPlacementStore
 {
     private readonly Lock gate = new();
-    private readonly FingerprintedItems<GraduateKey, GraduateRegistered> graduates = new();
-    private readonly FingerprintedItems<GraduateKey, GraduateWithdrawn> withdrawals = new();
-    private readonly FingerprintedItems<(string InstitutionId, string ReportId), GraduateDestinationReported> reports = new();
+    private readonly FingerprintedItems<GraduateKey, RosterEntry> graduates = new();
+    private readonly FingerprintedItems<GraduateKey, bool> withdrawals = new();
+    private readonly FingerprintedItems<GraduateKey, bool> reinstatements = new();
+    private readonly FingerprintedItems<(string InstitutionId, string ReportId), Report> reports = new();
 
-    public Task<StoreOutcome> RegisterGraduateAsync(GraduateRegistered graduate, string fingerprint, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public Task<StoreOutcome> RegisterGraduateAsync(RosterEntry graduate, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graduate);
-        var key = new GraduateKey(graduate.InstitutionId, graduate.CohortYear, graduate.GraduateId);
         lock (gate)
         {
-            // A copy: the caller's list must not change the roster afterwards.
-            return Task.FromResult(graduates.Add(key, graduate with { Disadvantaged = [.. graduate.Disadvantaged] }, fingerprint));
+            return Task.FromResult(graduates.Add(new GraduateKey(graduate.InstitutionId, graduate.CohortYear, graduate.GraduateId), graduate, graduate.Fingerprint));
         }
     }
 
     public Task<StoreOutcome> WithdrawGraduateAsync(GraduateWithdrawn withdrawal, string fingerprint, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(withdrawal);
-        var key = new GraduateKey(withdrawal.InstitutionId, withdrawal.CohortYear, withdrawal.GraduateId);
         lock (gate)
         {
-            return Task.FromResult(withdrawals.Add(key, withdrawal, fingerprint));
+            return Task.FromResult(withdrawals.Add(new GraduateKey(withdrawal.InstitutionId, withdrawal.CohortYear, withdrawal.GraduateId), true, fingerprint));
+        }
+    }
+
+    public Task<StoreOutcome> ReinstateGraduateAsync(GraduateReinstated reinstatement, string fingerprint, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reinstatement);
+        lock (gate)
+        {
+            return Task.FromResult(reinstatements.Add(new GraduateKey(reinstatement.InstitutionId, reinstatement.CohortYear, reinstatement.GraduateId), true, fingerprint));
         }
     }
 
@@ -38,7 +45,10 @@ public sealed class InMemoryPlacementStore : IPlacementStore
         ArgumentNullException.ThrowIfNull(report);
         lock (gate)
         {
-            return Task.FromResult(reports.Add((report.InstitutionId, report.ReportId), report, fingerprint));
+            return Task.FromResult(reports.Add(
+                (report.InstitutionId, report.ReportId),
+                new Report(report.InstitutionId, report.CohortYear, new DestinationFact(report.ReportId, report.GraduateId, report.Destination, report.EffectiveOn, report.ReportedAt)),
+                fingerprint));
         }
     }
 
@@ -48,22 +58,39 @@ public sealed class InMemoryPlacementStore : IPlacementStore
 
         lock (gate)
         {
+            var reinstated = reinstatements.Keys.Where(InCohort).ToHashSet();
             var facts = new CohortFacts(
                 [
                     .. graduates.All.Where(entry => InCohort(entry.Key))
                         .OrderBy(entry => entry.Key.GraduateId, StringComparer.Ordinal)
                         .Select(entry => new GraduateFact(entry.Key.GraduateId, entry.Value.UnitCode, entry.Value.Disadvantaged)),
                 ],
-                withdrawals.Keys.Where(InCohort).Select(key => key.GraduateId).ToHashSet(StringComparer.Ordinal),
+                withdrawals.Keys.Where(key => InCohort(key) && !reinstated.Contains(key)).Select(key => key.GraduateId).ToHashSet(StringComparer.Ordinal),
                 [
                     .. reports.Values
                         .Where(report => report.InstitutionId == institutionId && report.CohortYear == cohortYear)
-                        .OrderBy(report => report.ReportId, StringComparer.Ordinal)
-                        .Select(report => new DestinationFact(report.ReportId, report.GraduateId, report.Destination, report.EffectiveOn, report.ReportedAt)),
+                        .Select(report => report.Fact)
+                        .OrderBy(fact => fact.ReportId, StringComparer.Ordinal),
                 ]);
             return Task.FromResult(facts);
         }
     }
 
+    public Task<PurgedCohort> PurgeCohortAsync(string institutionId, int cohortYear, CancellationToken cancellationToken)
+    {
+        bool InCohort(GraduateKey key) => key.InstitutionId == institutionId && key.CohortYear == cohortYear;
+
+        lock (gate)
+        {
+            return Task.FromResult(new PurgedCohort(
+                graduates.RemoveWhere(InCohort),
+                withdrawals.RemoveWhere(InCohort),
+                reinstatements.RemoveWhere(InCohort),
+                reports.RemoveWhere(key => key.InstitutionId == institutionId && reports.Get(key)!.CohortYear == cohortYear)));
+        }
+    }
+
     private readonly record struct GraduateKey(string InstitutionId, int CohortYear, string GraduateId);
+
+    private sealed record Report(string InstitutionId, int CohortYear, DestinationFact Fact);
 }
