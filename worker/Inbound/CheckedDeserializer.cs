@@ -50,6 +50,12 @@ public sealed class CheckedDeserializer(IMessageDeserializer inner, Type message
             return BodyProblems.Of("content_type: not set; raw JSON is read only with the AMQP property content_type = application/json");
         }
 
+        // MassTransit hands a body of any content type it has no reader for to the default reader (the envelope's).
+        if (!string.Equals(context.ContentType.MediaType, inner.ContentType.MediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return BodyProblems.Of($"content_type: {Excerpt.Quote(context.ContentType.MediaType)} is not read here; send raw JSON as application/json");
+        }
+
         var length = context.Body.Length;
         if (length > maxBodyBytes)
         {
