@@ -83,6 +83,21 @@ public sealed class BrokerClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Puts raw JSON straight into a queue (declared durable if missing, as MassTransit declares its error queues).</summary>
+    public async Task PutInQueueAsync(string queue, string json)
+    {
+        await publishing.WaitAsync();
+        try
+        {
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+            await channel.BasicPublishAsync(string.Empty, queue, mandatory: true, new BasicProperties { ContentType = "application/json", Persistent = true }, Encoding.UTF8.GetBytes(json));
+        }
+        finally
+        {
+            publishing.Release();
+        }
+    }
+
     /// <summary>The bodies that reached a tap (e.g. <see cref="MetricSnapshotExchange"/>) as received, with when each arrived.</summary>
     public IReadOnlyList<(string Body, DateTime ReceivedAt)> Received(string exchange) => [.. taps[exchange].Bodies];
 

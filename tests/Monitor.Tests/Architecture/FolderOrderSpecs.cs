@@ -30,6 +30,7 @@ public partial class FolderOrderSpecs
         "Tools/Status",
         "Tools/Demo",
         "Tools/Import",
+        "Tools/Maintenance",
         "Tools/Cli",
     ];
 

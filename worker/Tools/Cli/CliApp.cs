@@ -4,6 +4,7 @@ using Monitor.Worker.Tools.Import;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Monitor.Worker.Tools.Common;
+using Monitor.Worker.Tools.Maintenance;
 using Monitor.Worker.Tools.Replay;
 using Monitor.Worker.Tools.Status;
 
@@ -55,6 +56,13 @@ public static class CliApp
                 .WithDescription("Show every target's figures and status from PostgreSQL (read-only).")
                 .WithExample("status", "--units", "--Monitor:Storage=Postgres")
                 .WithExample("status", "--json", "--at", "2024-06-15", "--Monitor:Storage=Postgres");
+            config.AddCommand<RedriveCommand>("redrive")
+                .WithDescription("Move the messages of the inbound error queues back to their queues, to be read again (safe to repeat).")
+                .WithExample("redrive", "--dry-run")
+                .WithExample("redrive", "monitor-graduate-registered");
+            config.AddCommand<PurgeCommand>("purge")
+                .WithDescription("Delete a cohort's roster and destination reports (personal data) once its year is over.")
+                .WithExample("purge", "--institution", "tjqg", "--cohort", "2023", "--yes");
             config.AddCommand<ReplayCommand>("replay")
                 .WithDescription("Replay the demo year, or dated event files, on a simulated clock and print the alerts as they would have fired.")
                 .WithExample("replay", "--quiet-reminders")
