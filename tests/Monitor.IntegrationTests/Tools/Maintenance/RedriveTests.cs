@@ -16,6 +16,11 @@ public sealed class RedriveTests(WorkerEnvironment env) : IClassFixture<WorkerEn
     [Fact]
     public async Task When_events_are_parked_in_an_error_queue_should_show_them_in_status_and_redrive_them_once()
     {
+        // Refused for its content: it stays where it is unless --all is given.
+        await env.Broker.PublishRawAsync("Monitor.Messages:EnterpriseVisitRecorded", """
+            {"visitId":"refused-1","institutionId":"tjqg","tier":"Unit","unitCode":"XX","employerName":"天津拒收有限公司","employerCreditCode":null,"visitedOn":"2024-05-10","mode":"Outgoing","positionsOpened":1}
+            """);
+        await Eventually.UntilAsync(() => env.Broker.PeekQueueAsync($"{Queue}_error"), q => q.Count == 1, "the refused visit is in the error queue");
         for (var i = 1; i <= 5; i++)
         {
             await env.Broker.PutInQueueAsync($"{Queue}_error", $$"""
@@ -24,7 +29,7 @@ public sealed class RedriveTests(WorkerEnvironment env) : IClassFixture<WorkerEn
         }
 
         // The management API's counts trail the queues by a few seconds.
-        await Eventually.UntilAsync(() => env.VirtualHost.GetQueueStatsAsync($"{Queue}_error"), s => s.Messages == 5, "the management API counts the five", TimeSpan.FromSeconds(30));
+        await Eventually.UntilAsync(() => env.VirtualHost.GetQueueStatsAsync($"{Queue}_error"), s => s.Messages == 6, "the management API counts the six", TimeSpan.FromSeconds(30));
         var (statusExit, status) = await RunAsync("status", "--Monitor:Language=en");
         var (dryExit, dry) = await RunAsync("redrive", "--dry-run");
         var (exit, output) = await RunAsync("redrive");
@@ -33,11 +38,11 @@ public sealed class RedriveTests(WorkerEnvironment env) : IClassFixture<WorkerEn
 
         Assert.Equal((ExitCodes.Ok, ExitCodes.Ok, ExitCodes.Ok, ExitCodes.Ok), (statusExit, dryExit, exit, againExit));
         Assert.Contains($"│ {Queue} ", status, StringComparison.Ordinal);
-        Assert.Contains("5 message(s) in error queues", status, StringComparison.Ordinal);
+        Assert.Contains("6 message(s) in error queues", status, StringComparison.Ordinal);
         Assert.Contains("5 message(s) would be moved.", dry, StringComparison.Ordinal);
-        Assert.Contains($"{Queue}_error -> {Queue}: 5 moved", output, StringComparison.Ordinal);
+        Assert.Contains($"{Queue}_error -> {Queue}: 5 moved, 1 refused for their content left (--all moves them too)", output, StringComparison.Ordinal);
         Assert.Contains("0 message(s) moved.", again, StringComparison.Ordinal);
-        Assert.Empty(await env.Broker.PeekQueueAsync($"{Queue}_error"));
+        Assert.Contains("refused-1", Assert.Single(await env.Broker.PeekQueueAsync($"{Queue}_error")), StringComparison.Ordinal);
         Assert.Equal(5, await env.CountAsync("SELECT count(*) FROM visits WHERE visit_id LIKE 'parked-%'"));
     }
 
