@@ -251,14 +251,14 @@ static async Task<Outcome> MemoryAsync(Robot robot)
 
     var expected = valid + 1_000;
     var stored = await scenario.WaitStoredAsync(expected, TimeSpan.FromMinutes(5));
-    await Task.Delay(TimeSpan.FromSeconds(60));
+    await Task.Delay(TimeSpan.FromSeconds(120));
     await sampling.CancelAsync();
     await sampler;
     var after = worker.ResidentMegabytes();
     var memoryOk = peak < 400 && after - start <= 50;
     var outcome = new Outcome(
         scenario.Name, sent + flood, stored, expected, Math.Max(0, expected - stored), 0, memoryOk ? [] : [$"resident memory {start:F0} → peak {peak:F0} → {after:F0} MB"],
-        string.Create(CultureInfo.InvariantCulture, $"{cases} malformed + {flood} flood messages ({refusedByBroker} of 3 bodies of 50 MB refused by the broker); resident memory {start:F0} MB at start, {peak:F0} MB peak, {after:F0} MB 60 s after"));
+        string.Create(CultureInfo.InvariantCulture, $"{cases} malformed + {flood} flood messages ({refusedByBroker} of 3 bodies of 50 MB refused by the broker); resident memory {start:F0} MB at start, {peak:F0} MB peak, {after:F0} MB 120 s after"));
     return await scenario.AlertsAsync(outcome);
 
     static string Visit(string id, string employer) =>

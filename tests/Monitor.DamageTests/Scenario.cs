@@ -34,12 +34,14 @@ public sealed class Scenario(string name, Robot robot) : IAsyncDisposable
         await Servers.CreateAsync(name);
         var scenario = new Scenario(name, robot);
         WriteTargets(scenario.TargetsFile);
+
+        // Before any worker: the start-up evaluation's alerts must reach the tap too.
+        await scenario.Admin.DeclareTapsAsync();
         for (var i = 0; i < replicas; i++)
         {
             await scenario.StartWorkerAsync();
         }
 
-        await scenario.Admin.DeclareTapsAsync();
         return scenario;
     }
 
@@ -124,7 +126,7 @@ public sealed class Scenario(string name, Robot robot) : IAsyncDisposable
         {
             try
             {
-                await using var connection = new NpgsqlConnection(Servers.ConnectionString(Name));
+                await using var connection = new NpgsqlConnection(Servers.DriverConnectionString(Name));
                 await connection.OpenAsync();
                 await using var command = new NpgsqlCommand(sql, connection);
                 return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
@@ -138,7 +140,7 @@ public sealed class Scenario(string name, Robot robot) : IAsyncDisposable
 
     public async Task<IReadOnlyList<string>> AlertIdsAsync()
     {
-        await using var connection = new NpgsqlConnection(Servers.ConnectionString(Name));
+        await using var connection = new NpgsqlConnection(Servers.DriverConnectionString(Name));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT alert_id::text FROM alerts", connection);
         await using var reader = await command.ExecuteReaderAsync();

@@ -30,6 +30,9 @@ public static class Servers
     public static string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={PostgresPort};Username={DbUser};Password={DbPassword};Database={database};Timeout=5";
 
+    /// <summary>The suite's own connections: never pooled, since the suite stops the server under them.</summary>
+    public static string DriverConnectionString(string database) => ConnectionString(database) + ";Pooling=false";
+
     public static HttpClient ManagementClient()
     {
         var http = new HttpClient { BaseAddress = Management, Timeout = TimeSpan.FromSeconds(30) };
@@ -40,7 +43,7 @@ public static class Servers
     /// <summary>A fresh database and virtual host for one scenario, with the worker's and the producer's permissions on it.</summary>
     public static async Task CreateAsync(string name)
     {
-        await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
+        await using (var connection = new NpgsqlConnection(DriverConnectionString("postgres")))
         {
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);

@@ -80,6 +80,7 @@ public static class MessagingExtensions
         services.AddSingleton<EvaluationCoalescer>();
         services.AddSingleton<AlertRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertRelay>());
+        services.AddHostedService<MemoryTrim>();
         return builder;
     }
 

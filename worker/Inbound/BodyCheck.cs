@@ -28,7 +28,7 @@ public static class BodyCheck
     /// <param name="messageType">The contract of the queue.</param>
     /// <param name="body">The body as received.</param>
     /// <param name="envelope">MassTransit's envelope (the message under "message") rather than raw JSON.</param>
-    public static BodyProblems Check(Type messageType, ReadOnlySpan<byte> body, bool envelope)
+    public static BodyProblems Check(Type messageType, ReadOnlyMemory<byte> body, bool envelope)
     {
         ArgumentNullException.ThrowIfNull(messageType);
         if (body.IsEmpty)
@@ -36,15 +36,15 @@ public static class BodyCheck
             return BodyProblems.Of("the body is empty; send the event as a JSON object");
         }
 
-        if (!Utf8.IsValid(body))
+        if (!Utf8.IsValid(body.Span))
         {
-            return BodyProblems.Of($"the body is not valid UTF-8 (first bad byte at offset {FirstInvalidByte(body):N0}); JSON must be sent as UTF-8");
+            return BodyProblems.Of($"the body is not valid UTF-8 (first bad byte at offset {FirstInvalidByte(body.Span):N0}); JSON must be sent as UTF-8");
         }
 
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = true });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = true });
         }
         catch (JsonException ex)
         {

@@ -61,7 +61,7 @@ public sealed class PurgeCommand(HostArguments arguments, IAnsiConsole console) 
         var today = institution.LocalDate(host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         if (today.Year <= cohort)
         {
-            console.MarkupLineInterpolated($"[red]The {cohort} cohort's year is not over in {institution.Id} (today is {today:yyyy-MM-dd}): its placement figures are still measured. Purge it from {cohort + 1}-01-01 on.[/]");
+            Line($"The {cohort} cohort's year is not over in {institution.Id} (today is {today:yyyy-MM-dd}): its placement figures are still measured. Purge it from {cohort + 1}-01-01 on.");
             return ExitCodes.InputRejected;
         }
 
@@ -69,12 +69,15 @@ public sealed class PurgeCommand(HostArguments arguments, IAnsiConsole console) 
         if (!settings.Yes)
         {
             var facts = await store.GetCohortAsync(institution.Id, cohort, cancellationToken);
-            console.WriteLine($"{institution.Id} {cohort}: {facts.Graduates.Count} graduate(s), {facts.WithdrawnGraduateIds.Count} withdrawn, {facts.Reports.Count} destination report(s) would be deleted. Run again with --yes to delete them.");
+            Line($"{institution.Id} {cohort}: {facts.Graduates.Count} graduate(s), {facts.WithdrawnGraduateIds.Count} withdrawn, {facts.Reports.Count} destination report(s) would be deleted. Run again with --yes to delete them.");
             return ExitCodes.Ok;
         }
 
         var purged = await store.PurgeCohortAsync(institution.Id, cohort, cancellationToken);
-        console.WriteLine($"{institution.Id} {cohort}: deleted {purged.Graduates} graduate(s), {purged.Withdrawals} withdrawal(s), {purged.Reinstatements} reinstatement(s), {purged.Reports} destination report(s).");
+        Line($"{institution.Id} {cohort}: deleted {purged.Graduates} graduate(s), {purged.Withdrawals} withdrawal(s), {purged.Reinstatements} reinstatement(s), {purged.Reports} destination report(s).");
         return ExitCodes.Ok;
     }
+
+    /// <summary>One line, unwrapped whatever the console's width.</summary>
+    private void Line(string text) => console.Profile.Out.Writer.WriteLine(text);
 }
