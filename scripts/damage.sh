@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The damage suite (docs/reliability.md): the built worker against servers of its own — PostgreSQL cluster 15/damage
 # on 127.0.0.1:5440 and the RabbitMQ node damage@localhost on 127.0.0.1:5680 (management 15680) — so that stopping
-# them disturbs nothing else on the machine. Takes about 15 minutes; not part of scripts/test.sh. Needs root and the
+# them disturbs nothing else on the machine. Takes about 14 minutes; not part of scripts/test.sh. Needs root and the
 # packages of scripts/services.sh (run it first on a fresh machine).
 #   bash scripts/damage.sh                  set up the servers, build, run every scenario, print one line each and a total
 #   bash scripts/damage.sh memory malformed run only these scenarios
