@@ -1,4 +1,15 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Monitor.Benchmarks;
 
 // dotnet run -c Release --project tests/Monitor.Benchmarks -- --job short --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Monitor.Benchmarks.VisitCsvBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project tests/Monitor.Benchmarks -- import-vs-raw [ROWS] [RUNS]   (RabbitMQ on 127.0.0.1)
+if (args is ["import-vs-raw", ..])
+{
+    return await ImportPublishBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(VisitCsvBenchmarks).Assembly).Run(args);
+return 0;

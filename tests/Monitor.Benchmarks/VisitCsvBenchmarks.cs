@@ -3,6 +3,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using CsvHelper;
 using Monitor.Messages;
+using Monitor.Worker.Tools.Common;
 using Monitor.Worker.Tools.Import;
 using Monitor.Worker.Institutions;
 using Monitor.Worker.Visits;
@@ -20,29 +21,31 @@ public class VisitCsvBenchmarks
     private static readonly string[] Units = ["机械工程学院", "电子信息与自动化学院", "人工智能学院", "新能源工程学院", "材料工程学院", "经济管理学院", "艺术工程学院", "ZJ"];
 
     private string path = string.Empty;
-    private CsvImport<EnterpriseVisitRecorded>? import;
-    private CsvEncoding? encoding;
+    private SheetImport<EnterpriseVisitRecorded>? import;
+    private ImportFile? file;
 
     [Params(5_000, 50_000)]
     public int Rows { get; set; }
+
+    /// <summary>The institution of the generated visits.</summary>
+    internal static readonly Institution Tjqg = new(
+        "tjqg",
+        "天津轻工职业技术学院",
+        "天津轻工职院",
+        TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"),
+        [
+            new Unit("JX", "机械工程学院"), new Unit("DZ", "电子信息与自动化学院"), new Unit("RG", "人工智能学院"),
+            new Unit("XN", "新能源工程学院"), new Unit("CL", "材料工程学院"), new Unit("JG", "经济管理学院"),
+            new Unit("YS", "艺术工程学院"), new Unit("ZJ", "招生就业处"),
+        ]);
 
     [GlobalSetup]
     public void Setup()
     {
         path = Path.Combine(Path.GetTempPath(), $"monitor-benchmark-visits-{Rows}.csv");
         Write(path, Rows);
-        var institution = new Institution(
-            "tjqg",
-            "天津轻工职业技术学院",
-            "天津轻工职院",
-            TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"),
-            [
-                new Unit("JX", "机械工程学院"), new Unit("DZ", "电子信息与自动化学院"), new Unit("RG", "人工智能学院"),
-                new Unit("XN", "新能源工程学院"), new Unit("CL", "材料工程学院"), new Unit("JG", "经济管理学院"),
-                new Unit("YS", "艺术工程学院"), new Unit("ZJ", "招生就业处"),
-            ]);
-        import = new CsvImport<EnterpriseVisitRecorded>(new VisitImportSchema(), new ImportContext(new InstitutionCatalog([institution]), "tjqg", null, TimeProvider.System));
-        encoding = CsvEncoding.Detect(path);
+        import = new SheetImport<EnterpriseVisitRecorded>(new VisitImportSchema(), new ImportContext(new InstitutionCatalog([Tjqg]), "tjqg", null, TimeProvider.System, ToolLanguage.English));
+        file = ImportFile.Recognise(path, null, null, ToolLanguage.English);
     }
 
     [GlobalCleanup]
@@ -69,7 +72,7 @@ public class VisitCsvBenchmarks
     [Benchmark]
     public async Task<int> ReadAndValidate()
     {
-        var check = await import!.CheckAsync(path, encoding!, null, CancellationToken.None);
+        var check = await import!.CheckAsync(file!, null, CancellationToken.None);
         return check.Valid == Rows && check.Rejected == 0 ? check.Valid : throw new InvalidOperationException($"{check.Rejected} generated rows were rejected: {(check.Problems.Count > 0 ? check.Problems[0] : null)}");
     }
 
@@ -77,7 +80,7 @@ public class VisitCsvBenchmarks
     /// Visits as an office's spreadsheet has them: Chinese headers, one in three leadership visits, units by name, a
     /// valid credit code on two rows in three, an ignored remarks column; every row distinct.
     /// </summary>
-    private static void Write(string file, int rows)
+    internal static void Write(string file, int rows)
     {
         using var writer = new StreamWriter(file, false, new UTF8Encoding(true));
         writer.Write("走访日期,走访层级,学院,用人单位名称,统一社会信用代码,走访方式,开拓岗位数,备注\r\n");

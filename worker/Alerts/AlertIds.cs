@@ -12,9 +12,9 @@ public static class AlertIds
     public static Guid For(string targetId, string scopeKey, int transition, int reminder) =>
         FromName($"alert|{targetId}|{scopeKey}|{transition}|{reminder}");
 
-    /// <summary>A grouped alert: the same units at the same transitions and reminders always give the same id.</summary>
-    public static Guid ForGroup(string targetId, string scopeKey, IEnumerable<(string ScopeKey, int Transition, int Reminder)> units) =>
-        FromName($"group|{targetId}|{scopeKey}|{string.Join(',', units.Select(u => $"{u.ScopeKey}:{u.Transition}:{u.Reminder}").Order(StringComparer.Ordinal))}");
+    /// <summary>A snapshot: the same target, scope, as-of date and evaluation time always give the same id.</summary>
+    public static Guid ForSnapshot(string targetId, string scopeKey, DateOnly asOf, DateTimeOffset evaluatedAt) =>
+        FromName($"snapshot|{targetId}|{scopeKey}|{asOf:yyyy-MM-dd}|{evaluatedAt.UtcTicks}");
 
     public static Guid ForDigest(string institutionId, DateOnly date) =>
         FromName($"digest|{institutionId}|{date:yyyy-MM-dd}");

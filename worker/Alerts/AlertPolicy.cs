@@ -8,7 +8,11 @@ namespace Monitor.Worker.Alerts;
 /// <param name="Announce">Whether an alert goes out.</param>
 /// <param name="Previous">The announced status before this change (null on a first evaluation).</param>
 /// <param name="IsReminder">The alert repeats a bad status that persists.</param>
-public sealed record AlertDecision(AlertState State, bool Announce, TargetStatus? Previous, bool IsReminder);
+public sealed record AlertDecision(AlertState State, bool Announce, TargetStatus? Previous, bool IsReminder)
+{
+    /// <summary>The alert states a measured rate's final verdict with its final figures, its books having closed (最终结果).</summary>
+    public bool IsFinalNotice { get; init; }
+}
 
 /// <summary>
 /// Status changes become alerts with hysteresis, a minimum time in a worse condition, reminders while a bad status
@@ -22,20 +26,29 @@ public static class AlertPolicy
     /// <param name="assessment">The engine's assessment now.</param>
     /// <param name="settings">The target's alert settings.</param>
     /// <param name="now">The evaluation's time.</param>
-    /// <param name="remindEarly">
-    /// Another alert of the same target goes out in this evaluation: a reminder already half its interval old is sent
-    /// with it rather than on its own a few days later, so the target's reminders fall on the same days.
-    /// </param>
-    public static AlertDecision Decide(string targetId, string scopeKey, AlertState? state, Assessment assessment, AlertSettings settings, DateTimeOffset now, bool remindEarly = false)
+    public static AlertDecision Decide(string targetId, string scopeKey, AlertState? state, Assessment assessment, AlertSettings settings, DateTimeOffset now)
     {
+        // A unit speaks up for bad news and for its recovery from it; its good news otherwise (on track, met) is recorded
+        // silently and seen in the digest and on the dashboard. The institution announces every change.
+        var unit = ScopeKeys.IsUnit(scopeKey);
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(settings);
         var raw = assessment.Status;
+        var final = assessment.IsFinal && assessment.Numerator is { } placed && assessment.Denominator is { } counted
+            ? new FinalFigures(placed, counted, assessment.Actual, now)
+            : null;
         if (state is null)
         {
             // Quiet when fine: a first look that finds the target not started or on track says nothing.
-            var announce = raw is not (TargetStatus.Pending or TargetStatus.OnTrack);
+            var announce = IsBad(raw) || (!unit && raw is not (TargetStatus.Pending or TargetStatus.OnTrack));
             var first = new AlertState(
-                targetId, scopeKey, raw, now, announce ? 1 : 0, 0, announce ? now : null, null, null, assessment.Actual, now, 1);
-            return new AlertDecision(first, announce, null, false);
+                targetId, scopeKey, raw, now, announce ? 1 : 0, 0, announce ? now : null, null, null, assessment.Actual, now, 1) { Final = final };
+            return new AlertDecision(first, announce, null, false) { IsFinalNotice = announce && final is not null };
+        }
+
+        if (final is not null && state.Final is null)
+        {
+            return Close(state, assessment, final, unit, now);
         }
 
         var current = state.Status;
@@ -46,7 +59,7 @@ public static class AlertPolicy
         {
             var quiet = observed with { CandidateStatus = null, CandidateSince = null };
             var sinceNotified = now - (state.LastNotifiedAt ?? state.StatusSince);
-            var due = sinceNotified >= settings.RemindEvery || (remindEarly && sinceNotified >= settings.RemindEvery / 2);
+            var due = sinceNotified >= settings.RemindEvery && (!unit || settings.RemindUnits);
             if (IsPersistentBad(current) && settings.RemindEvery > TimeSpan.Zero && due)
             {
                 return new AlertDecision(quiet with { Reminders = state.Reminders + 1, LastNotifiedAt = now }, true, current, true);
@@ -55,18 +68,28 @@ public static class AlertPolicy
             return new AlertDecision(quiet, false, current, false);
         }
 
-        if (Rank(next) > Rank(current) && settings.MinimumDwell > TimeSpan.Zero)
+        // Between pace statuses a change must hold before it is announced — a worse one for MinimumDwell, a better one for
+        // RecoveryDwell — so a day's noise in a small unit's figures never reaches the leaders, nor flaps back.
+        if (IsPace(current) && IsPace(next))
         {
-            var since = state.CandidateStatus == next ? state.CandidateSince ?? now : now;
-            if (now - since < settings.MinimumDwell)
+            var worse = Rank(next) > Rank(current);
+            var dwell = worse ? settings.MinimumDwell : settings.RecoveryDwell;
+            if (dwell > TimeSpan.Zero)
             {
-                return new AlertDecision(observed with { CandidateStatus = next, CandidateSince = since }, false, current, false);
+                var sameWay = state.CandidateStatus is { } candidate && (Rank(candidate) > Rank(current)) == worse;
+                var since = sameWay ? state.CandidateSince ?? now : now;
+                if (now - since < dwell)
+                {
+                    return new AlertDecision(observed with { CandidateStatus = next, CandidateSince = since }, false, current, false);
+                }
             }
         }
 
-        var announceChange = !(next == TargetStatus.Pending || (next == TargetStatus.OnTrack && current == TargetStatus.Pending));
+        var announceChange = !(next == TargetStatus.Pending || (next == TargetStatus.OnTrack && current == TargetStatus.Pending))
+            && (!unit || IsBad(next) || IsBad(current));
         var changed = observed with
         {
+            PreviousStatus = current,
             Status = next,
             StatusSince = now,
             Transitions = state.Transitions + (announceChange ? 1 : 0),
@@ -76,6 +99,34 @@ public static class AlertPolicy
             CandidateSince = null,
         };
         return new AlertDecision(changed, announceChange, current, false);
+    }
+
+    /// <summary>
+    /// The books of a measured rate close: its final figures are kept and never recomputed. The institution always hears
+    /// the final verdict with the final figures, so the last word on a measured rate is the measured figure; a unit hears
+    /// it only when its verdict or its figures changed while the books were open (otherwise its provisional alert
+    /// already said it, with the same figures).
+    /// </summary>
+    private static AlertDecision Close(AlertState state, Assessment assessment, FinalFigures final, bool unit, DateTimeOffset now)
+    {
+        var verdictChanged = assessment.Status != state.Status;
+        var notice = !unit || verdictChanged || state.LastActual != final.Actual;
+        var closed = state with
+        {
+            PreviousStatus = verdictChanged ? state.Status : state.PreviousStatus,
+            Status = assessment.Status,
+            StatusSince = verdictChanged ? now : state.StatusSince,
+            Transitions = state.Transitions + (notice ? 1 : 0),
+            Reminders = 0,
+            LastNotifiedAt = notice ? now : state.LastNotifiedAt,
+            CandidateStatus = null,
+            CandidateSince = null,
+            LastActual = assessment.Actual,
+            LastEvaluatedAt = now,
+            Version = state.Version + 1,
+            Final = final,
+        };
+        return new AlertDecision(closed, notice, state.Status, false) { IsFinalNotice = notice };
     }
 
     /// <summary>Info for good or neutral news, Warning for AtRisk and NoData, Critical for OffTrack and Missed.</summary>

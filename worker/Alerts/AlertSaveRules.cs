@@ -27,26 +27,6 @@ internal static class AlertSaveRules
         }
     }
 
-    /// <summary>The same rules for a batch: at least one state, each scope once, every state of the alert's target.</summary>
-    public static void EnsureSavable(IReadOnlyList<StateSave> saves, TargetStatusChanged? alert)
-    {
-        ArgumentNullException.ThrowIfNull(saves);
-        if (saves.Count == 0)
-        {
-            throw new ArgumentException("At least one state must be saved.", nameof(saves));
-        }
-
-        if (saves.Select(s => (s.State.TargetId, s.State.ScopeKey)).Distinct().Count() != saves.Count)
-        {
-            throw new ArgumentException("Each target and scope may be saved once per batch.", nameof(saves));
-        }
-
-        foreach (var save in saves)
-        {
-            EnsureSavable(save.State, save.ExpectedVersion, alert);
-        }
-    }
-
-    /// <summary>The outbox row's scope: the alert's own (the institution for a grouped alert).</summary>
+    /// <summary>The outbox row's scope: the alert's own.</summary>
     public static string OutboxScope(TargetStatusChanged alert) => ScopeKeys.For(alert.InstitutionId, alert.UnitCode);
 }

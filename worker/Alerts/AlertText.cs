@@ -21,89 +21,15 @@ public static class AlertText
         TargetStatus current,
         AlertSeverity severity,
         bool reminder,
+        bool finalNotice,
         IReadOnlyList<LaggingUnit> lagging,
         string language) =>
         Wording.IsEnglish(language)
-            ? English(target, scopeName, a, previous, current, severity, reminder, lagging)
-            : Chinese(target, scopeName, a, previous, current, severity, reminder, lagging);
+            ? English(target, scopeName, a, previous, current, severity, reminder, finalNotice, lagging)
+            : Chinese(target, scopeName, a, previous, current, severity, reminder, finalNotice, lagging);
 
-    /// <summary>
-    /// One alert for several units that turned worse (or are reminded) together, or that improved together
-    /// (<paramref name="improving"/>): each unit with its figures and status, worst first, then the institution's own
-    /// figures.
-    /// </summary>
-    public static string GroupSummary(
-        TargetDefinition target,
-        string institutionName,
-        Assessment institution,
-        IReadOnlyList<LaggingUnit> units,
-        TargetStatus? previous,
-        AlertSeverity severity,
-        bool reminder,
-        bool improving,
-        string language)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(institution);
-        ArgumentNullException.ThrowIfNull(units);
-        var english = Wording.IsEnglish(language);
-        var s = new StringBuilder();
-        var percent = target.IsRate ? "%" : string.Empty;
-        string UnitFigures(LaggingUnit u) => u.ExpectedByNow is { } expected ? $"{Wording.Number(u.Actual)}{percent}/{Wording.Number(expected)}{percent}" : Wording.Number(u.Actual) + percent;
-        if (english)
-        {
-            s.Append('[').Append(severity).Append("] ");
-            if (target.Label is not null)
-            {
-                s.Append('(').Append(target.Label).Append(") ");
-            }
-
-            s.Append(institutionName).Append(" - ").Append(target.Name).Append(": ").Append(units.Count)
-                .Append(
-                    improving ? (units.Select(u => u.Status).Distinct().Count() != 1 ? " units improved: "
-                        : previous is null ? $" units {units[0].Status}: "
-                        : $" units from {previous} to {units[0].Status}: ")
-                    : reminder ? $" units still {EnglishCondition(units)} (reminder): "
-                    : previous is null ? $" units {EnglishCondition(units)}: "
-                    : $" units turned worse from {previous}: ")
-                .Append(string.Join(", ", units.Select(u => $"{u.UnitName} {UnitFigures(u)} ({u.Status})"))).Append(". ");
-            var unitName = target.IsRate ? "%" : target.Metric == MetricKind.PositionsOpened ? " positions" : " employers";
-            s.Append("Institution: actual ").Append(Wording.Number(institution.Actual)).Append(unitName).Append(", target ").Append(Wording.Number(institution.Threshold)).Append(unitName);
-            if (institution.ExpectedByNow is { } expectedNow)
-            {
-                s.Append(", expected by now ").Append(Wording.Number(expectedNow)).Append(unitName);
-            }
-
-            return s.Append('.').ToString();
-        }
-
-        s.Append('【').Append(Wording.ChineseSeverity(severity)).Append('】');
-        if (target.Label is not null)
-        {
-            s.Append('[').Append(target.Label).Append(']');
-        }
-
-        s.Append(institutionName).Append('「').Append(target.Name).Append("」：").Append(units.Count)
-            .Append(
-                improving ? (units.Select(u => u.Status).Distinct().Count() != 1 ? " 个单位好转："
-                    : previous is null ? $" 个单位当前「{Wording.ChineseStatus(units[0].Status)}」："
-                    : $" 个单位由「{Wording.ChineseStatus(previous.Value)}」转为「{Wording.ChineseStatus(units[0].Status)}」：")
-                : reminder ? $" 个单位仍{ChineseCondition(units)}（持续提醒）："
-                : previous is null ? $" 个单位{ChineseCondition(units)}："
-                : $" 个单位由「{Wording.ChineseStatus(previous.Value)}」转差：")
-            .Append(string.Join("、", units.Select(u => $"{u.UnitName} {UnitFigures(u)}（{Wording.ChineseStatus(u.Status)}）"))).Append('。');
-        var unit = target.IsRate ? "%" : target.Metric == MetricKind.PositionsOpened ? " 个" : " 家";
-        var done = target.IsRate ? "全院落实率" : target.Metric == MetricKind.PositionsOpened ? "全院已开拓岗位" : "全院已走访";
-        s.Append(done).Append(' ').Append(Wording.Number(institution.Actual)).Append(unit).Append("，目标 ").Append(Wording.Number(institution.Threshold)).Append(unit);
-        if (institution.ExpectedByNow is { } expectedByNow)
-        {
-            s.Append("；按进度此时应达 ").Append(Wording.Number(expectedByNow)).Append(unit);
-        }
-
-        return s.Append('。').ToString();
-    }
-
-    private static string Chinese(TargetDefinition t, string scope, Assessment a, TargetStatus? previous, TargetStatus current, AlertSeverity severity, bool reminder, IReadOnlyList<LaggingUnit> lagging)
+    private static string Chinese(
+        TargetDefinition t, string scope, Assessment a, TargetStatus? previous, TargetStatus current, AlertSeverity severity, bool reminder, bool finalNotice, IReadOnlyList<LaggingUnit> lagging)
     {
         var s = new StringBuilder();
         s.Append('【').Append(Wording.ChineseSeverity(severity)).Append('】');
@@ -113,7 +39,11 @@ public static class AlertText
         }
 
         s.Append(scope).Append('「').Append(t.Name).Append('」');
-        if (reminder)
+        if (finalNotice)
+        {
+            s.Append("最终结果：「").Append(Wording.ChineseStatus(current)).Append('」');
+        }
+        else if (reminder)
         {
             s.Append("仍为「").Append(Wording.ChineseStatus(current)).Append("」（持续提醒）");
         }
@@ -132,7 +62,14 @@ public static class AlertText
         s.Append(done).Append(' ').Append(Wording.Number(a.Actual)).Append(unit);
         if (a.Numerator is not null && a.Denominator is not null)
         {
-            s.Append('（').Append(a.Numerator.Value.ToString("N0", Invariant)).Append('/').Append(a.Denominator.Value.ToString("N0", Invariant)).Append('）');
+            s.Append('（').Append(a.Numerator.Value.ToString("N0", Invariant)).Append('/').Append(a.Denominator.Value.ToString("N0", Invariant));
+            if (a.IsMeasured)
+            {
+                // The measured figure: as of the measurement date, provisional until the books close.
+                s.Append("，截至 ").Append(Wording.ChineseDate(a.AsOf)).Append(a.IsFinal ? string.Empty : "，暂定");
+            }
+
+            s.Append('）');
         }
 
         s.Append("，目标 ").Append(Wording.Number(a.Threshold)).Append(unit);
@@ -169,6 +106,22 @@ public static class AlertText
                 .Append('（').Append(Wording.Number(a.ForecastLow ?? a.Forecast.Value)).Append('–').Append(Wording.Number(a.ForecastHigh ?? a.Forecast.Value)).Append("）。");
         }
 
+        if (a.IsMeasured && !a.IsFinal)
+        {
+            s.Append("统计截至 ").Append(Wording.ChineseDate(a.Deadline)).Append('，').Append(Wording.ChineseDate(t.BooksCloseOn)).Append(" 前补报的数据仍计入，结果暂定。");
+        }
+
+        if (a.IsMeasured && a.CurrentActual is { } today && (today != a.Actual || a.CurrentNumerator != a.Numerator))
+        {
+            s.Append("（今日落实率 ").Append(Wording.Number(today)).Append('%');
+            if (a.CurrentNumerator is not null && a.CurrentDenominator is not null)
+            {
+                s.Append('，').Append(a.CurrentNumerator.Value.ToString("N0", Invariant)).Append('/').Append(a.CurrentDenominator.Value.ToString("N0", Invariant));
+            }
+
+            s.Append("，不计入考核）");
+        }
+
         if (a.SmallGroup)
         {
             s.Append("（人数少于 ").Append(t.Alerting.MinimumGroupSize).Append(" 人，仅供参考）");
@@ -183,7 +136,8 @@ public static class AlertText
         return s.ToString();
     }
 
-    private static string English(TargetDefinition t, string scope, Assessment a, TargetStatus? previous, TargetStatus current, AlertSeverity severity, bool reminder, IReadOnlyList<LaggingUnit> lagging)
+    private static string English(
+        TargetDefinition t, string scope, Assessment a, TargetStatus? previous, TargetStatus current, AlertSeverity severity, bool reminder, bool finalNotice, IReadOnlyList<LaggingUnit> lagging)
     {
         var s = new StringBuilder();
         s.Append('[').Append(severity).Append("] ");
@@ -193,12 +147,18 @@ public static class AlertText
         }
 
         s.Append(scope).Append(" - ").Append(t.Name).Append(": ");
-        s.Append(reminder ? $"still {current} (reminder)" : previous is null ? $"{current}" : $"{previous} -> {current}").Append(". ");
+        s.Append(finalNotice ? $"final result: {current}" : reminder ? $"still {current} (reminder)" : previous is null ? $"{current}" : $"{previous} -> {current}").Append(". ");
         var unit = t.IsRate ? "%" : t.Metric == MetricKind.PositionsOpened ? " positions" : " employers";
         s.Append("Actual ").Append(Wording.Number(a.Actual)).Append(unit);
         if (a.Numerator is not null && a.Denominator is not null)
         {
-            s.Append(Invariant, $" ({a.Numerator}/{a.Denominator})");
+            s.Append(Invariant, $" ({a.Numerator}/{a.Denominator}");
+            if (a.IsMeasured)
+            {
+                s.Append(Invariant, $", as of {a.AsOf:yyyy-MM-dd}{(a.IsFinal ? string.Empty : ", provisional")}");
+            }
+
+            s.Append(')');
         }
 
         s.Append(", target ").Append(Wording.Number(a.Threshold)).Append(unit);
@@ -219,6 +179,16 @@ public static class AlertText
             s.Append(Invariant, $" Forecast at {a.Deadline:yyyy-MM-dd}: {Wording.Number(a.Forecast.Value)} ({Wording.Number(a.ForecastLow ?? 0)}-{Wording.Number(a.ForecastHigh ?? 0)}).");
         }
 
+        if (a.IsMeasured && !a.IsFinal)
+        {
+            s.Append(Invariant, $" Reports effective by {a.Deadline:yyyy-MM-dd} still count until the books close on {t.BooksCloseOn:yyyy-MM-dd}.");
+        }
+
+        if (a.IsMeasured && a.CurrentActual is { } today && (today != a.Actual || a.CurrentNumerator != a.Numerator))
+        {
+            s.Append(Invariant, $" (Today's rate {Wording.Number(today)}% ({a.CurrentNumerator}/{a.CurrentDenominator}), not the measured one.)");
+        }
+
         if (lagging.Count > 0)
         {
             s.Append(" Lagging: ").Append(string.Join(", ", lagging.Select(u => u.UnitName))).Append('.');
@@ -226,12 +196,4 @@ public static class AlertText
 
         return s.ToString();
     }
-
-    /// <summary>What the grouped units have in common: all missed, all without data, or behind their pace.</summary>
-    private static string ChineseCondition(IReadOnlyList<LaggingUnit> units) =>
-        units.All(u => u.Status == TargetStatus.Missed) ? "未达成目标" : units.All(u => u.Status == TargetStatus.NoData) ? "无数据" : "落后于进度";
-
-    private static string EnglishCondition(IReadOnlyList<LaggingUnit> units) =>
-        units.All(u => u.Status == TargetStatus.Missed) ? "missed the target" : units.All(u => u.Status == TargetStatus.NoData) ? "without data" : "behind";
-
 }

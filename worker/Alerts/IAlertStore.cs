@@ -19,17 +19,9 @@ public interface IAlertStore
     Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Saves several states (each only if its stored version is still the expected one) and, in the same transaction,
-    /// adds <paramref name="alert"/> to the outbox: all or nothing. A grouped alert that stands for several units'
-    /// changes is saved this way, so the units' states and the one alert naming them cannot part.
-    /// Returns false, saving nothing, when another evaluation saved any of the states first.
-    /// </summary>
-    Task<bool> TrySaveAllAsync(IReadOnlyList<StateSave> saves, TargetStatusChanged? alert, CancellationToken cancellationToken);
-
-    /// <summary>
     /// Holds the target for one evaluation until the returned handle is disposed: evaluations of the same target — by
-    /// this worker's jobs, an EvaluationRequested message or another replica — run one after another, so the units
-    /// folded into the institution's alert are decided by the evaluation that raised it.
+    /// this worker's jobs, an EvaluationRequested message or another replica — run one after another instead of
+    /// deciding the same states twice.
     /// </summary>
     Task<IAsyncDisposable> LockTargetAsync(string targetId, CancellationToken cancellationToken);
 
@@ -42,11 +34,6 @@ public interface IAlertStore
     /// <summary>Every alert ever stored for a target, oldest first (for history and tests).</summary>
     Task<IReadOnlyList<TargetStatusChanged>> GetAlertsAsync(string targetId, CancellationToken cancellationToken);
 }
-
-/// <summary>A state to save, and the version the saver read (0 when there was none).</summary>
-/// <param name="State">The state, carrying version <paramref name="ExpectedVersion"/> + 1.</param>
-/// <param name="ExpectedVersion">The version read.</param>
-public sealed record StateSave(AlertState State, long ExpectedVersion);
 
 /// <summary>
 /// What has been announced for a target in a scope, and the condition being watched.
@@ -75,4 +62,17 @@ public sealed record AlertState(
     DateTimeOffset? CandidateSince,
     decimal LastActual,
     DateTimeOffset LastEvaluatedAt,
-    long Version);
+    long Version)
+{
+    /// <summary>The status announced before <see cref="Status"/> (null before the first change): what the scope stood at until <see cref="StatusSince"/>.</summary>
+    public TargetStatus? PreviousStatus { get; init; }
+
+    /// <summary>A measured rate's final figures, written once when its books close and never changed afterwards.</summary>
+    public FinalFigures? Final { get; init; }
+
+    /// <summary>The status announced just before <paramref name="startOfToday"/> (the end of yesterday), as the digest compares it.</summary>
+    public TargetStatus? AnnouncedBefore(DateTimeOffset startOfToday) => StatusSince < startOfToday ? Status : PreviousStatus;
+}
+
+/// <summary>A measured rate's final figures: placed graduates, graduates counted, the rate, and when the books closed.</summary>
+public sealed record FinalFigures(int Numerator, int Denominator, decimal Actual, DateTimeOffset ClosedAt);

@@ -53,28 +53,19 @@ public sealed class InMemoryAlertStore(TimeProvider timeProvider) : IAlertStore
 
     /// <inheritdoc />
     /// <remarks>The saved state's version is <c>state.Version</c>, which must be <paramref name="expectedVersion"/> + 1.</remarks>
-    public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken) =>
-        TrySaveAllAsync([new StateSave(state, expectedVersion)], alert, cancellationToken);
-
-    public Task<bool> TrySaveAllAsync(IReadOnlyList<StateSave> saves, TargetStatusChanged? alert, CancellationToken cancellationToken)
+    public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken)
     {
-        AlertSaveRules.EnsureSavable(saves, alert);
+        AlertSaveRules.EnsureSavable(state, expectedVersion, alert);
         var payload = alert is null ? null : AlertJson.Serialize(alert);
         lock (gate)
         {
-            foreach (var save in saves)
+            var storedVersion = states.TryGetValue((state.TargetId, state.ScopeKey), out var stored) ? stored.Version : 0;
+            if (storedVersion != expectedVersion)
             {
-                var storedVersion = states.TryGetValue((save.State.TargetId, save.State.ScopeKey), out var stored) ? stored.Version : 0;
-                if (storedVersion != save.ExpectedVersion)
-                {
-                    return Task.FromResult(false);
-                }
+                return Task.FromResult(false);
             }
 
-            foreach (var save in saves)
-            {
-                states[(save.State.TargetId, save.State.ScopeKey)] = save.State;
-            }
+            states[(state.TargetId, state.ScopeKey)] = state;
 
             if (alert is not null)
             {

@@ -72,24 +72,16 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource, TimeProvider
 
     /// <inheritdoc />
     /// <remarks>The saved row's version is <c>state.Version</c>, which must be <paramref name="expectedVersion"/> + 1.</remarks>
-    public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken) =>
-        TrySaveAllAsync([new StateSave(state, expectedVersion)], alert, cancellationToken);
-
-    public async Task<bool> TrySaveAllAsync(IReadOnlyList<StateSave> saves, TargetStatusChanged? alert, CancellationToken cancellationToken)
+    public async Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken)
     {
-        AlertSaveRules.EnsureSavable(saves, alert);
+        AlertSaveRules.EnsureSavable(state, expectedVersion, alert);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        // Rows are locked in one order (scope key), so two batches over the same units cannot deadlock.
-        foreach (var save in saves.OrderBy(s => s.State.ScopeKey, StringComparer.Ordinal))
+        if (!await SaveStateAsync(connection, state, expectedVersion, cancellationToken))
         {
-            if (!await SaveStateAsync(connection, save.State, save.ExpectedVersion, cancellationToken))
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return false;
-            }
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
         }
 
         if (alert is not null)
@@ -120,14 +112,15 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource, TimeProvider
         var sql = expectedVersion == 0
             ? $"""
               INSERT INTO alert_state ({StateColumns})
-              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
               ON CONFLICT (target_id, scope_key) DO NOTHING
               """
             : """
               UPDATE alert_state
               SET status = $3, status_since = $4, transitions = $5, reminders = $6, last_notified_at = $7,
-                  candidate_status = $8, candidate_since = $9, last_actual = $10, last_evaluated_at = $11, version = $12
-              WHERE target_id = $1 AND scope_key = $2 AND version = $13
+                  candidate_status = $8, candidate_since = $9, last_actual = $10, last_evaluated_at = $11, version = $12,
+                  previous_status = $13, final_numerator = $14, final_denominator = $15, final_actual = $16, final_at = $17
+              WHERE target_id = $1 AND scope_key = $2 AND version = $18
               """;
         await using (var save = new NpgsqlCommand(sql, connection))
         {
@@ -143,6 +136,11 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource, TimeProvider
             save.Parameters.Add(Value(state.LastActual));
             save.Parameters.Add(Timestamp(state.LastEvaluatedAt));
             save.Parameters.Add(Value(state.Version));
+            save.Parameters.Add(Text(state.PreviousStatus?.ToString()));
+            save.Parameters.Add(state.Final is { } final ? Value(final.Numerator) : Null(NpgsqlTypes.NpgsqlDbType.Integer));
+            save.Parameters.Add(state.Final is { } f2 ? Value(f2.Denominator) : Null(NpgsqlTypes.NpgsqlDbType.Integer));
+            save.Parameters.Add(state.Final is { } f3 ? Value(f3.Actual) : Null(NpgsqlTypes.NpgsqlDbType.Numeric));
+            save.Parameters.Add(Timestamp(state.Final?.ClosedAt));
             if (expectedVersion != 0)
             {
                 save.Parameters.Add(Value(expectedVersion));
@@ -222,7 +220,8 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource, TimeProvider
     }
 
     private const string StateColumns =
-        "target_id, scope_key, status, status_since, transitions, reminders, last_notified_at, candidate_status, candidate_since, last_actual, last_evaluated_at, version";
+        "target_id, scope_key, status, status_since, transitions, reminders, last_notified_at, candidate_status, candidate_since, last_actual, last_evaluated_at, version, "
+        + "previous_status, final_numerator, final_denominator, final_actual, final_at";
 
     private static AlertState ReadState(NpgsqlDataReader reader) => new(
         reader.GetString(0),
@@ -236,7 +235,11 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource, TimeProvider
         reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
         reader.GetDecimal(9),
         reader.GetFieldValue<DateTimeOffset>(10),
-        reader.GetInt64(11));
+        reader.GetInt64(11))
+    {
+        PreviousStatus = reader.IsDBNull(12) ? null : Enum.Parse<TargetStatus>(reader.GetString(12)),
+        Final = reader.IsDBNull(16) ? null : new FinalFigures(reader.GetInt32(13), reader.GetInt32(14), reader.GetDecimal(15), reader.GetFieldValue<DateTimeOffset>(16)),
+    };
 
     private sealed class AdvisoryLock(NpgsqlConnection connection, long key) : IAsyncDisposable
     {

@@ -1,9 +1,13 @@
 using System.Globalization;
+using Monitor.Worker.Institutions;
 using Monitor.Worker.Settings;
 
 namespace Monitor.Worker.Delivery;
 
-/// <summary>The webhooks alerts and digests are posted to (<c>Monitor:Webhooks</c>) and how long one post may take.</summary>
+/// <summary>
+/// The webhooks alerts and digests are posted to (<c>Monitor:Webhooks</c>), how long one post may take, and how alerts
+/// are grouped and held back for them (<c>Monitor:Notifications</c>).
+/// </summary>
 public sealed class DeliveryOptions
 {
     public const string WebhooksKey = MonitorOptions.SectionName + ":Webhooks";
@@ -13,12 +17,28 @@ public sealed class DeliveryOptions
     /// <summary>How long one post may take before it is abandoned and retried.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Reads and checks the settings; every problem is reported at once, each naming its key.</summary>
-    public static DeliveryOptions Load(IConfiguration configuration)
+    public NotificationOptions Notifications { get; set; } = new();
+
+    /// <summary>
+    /// Reads and checks the settings; every problem is reported at once, each naming its key. A webhook's Institution and
+    /// Unit are checked against <paramref name="institutions"/>.
+    /// </summary>
+    public static DeliveryOptions Load(IConfiguration configuration, InstitutionCatalog institutions)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(institutions);
         var options = new DeliveryOptions();
         var errors = new List<string>();
+        var notifications = configuration.GetSection(NotificationOptions.SectionName);
+        try
+        {
+            notifications.Bind(options.Notifications);
+        }
+        catch (InvalidOperationException ex)
+        {
+            errors.Add($"{NotificationOptions.SectionName} cannot be read: {ex.Message} (GroupWait, CheckEvery: durations such as 00:00:30; QuietHours:From, Until: times such as 22:00; Holidays, WorkingDays: dates such as 2024-10-01)");
+        }
+
         var timeout = configuration.GetSection(MonitorOptions.SectionName + ":WebhookTimeout");
         if (timeout.Value is not null)
         {
@@ -43,27 +63,46 @@ public sealed class DeliveryOptions
             }
             catch (InvalidOperationException ex)
             {
-                errors.Add($"{entry.Path} cannot be read: {ex.Message} (Kind: WeCom | DingTalk; MinimumSeverity: Info | Warning | Critical; Alerts, Digests: true | false)");
+                errors.Add($"{entry.Path} cannot be read: {ex.Message} (Kind: WeCom | DingTalk; MinimumSeverity: Info | Warning | Critical; Alerts, Digests, QuietHours: true | false)");
                 continue;
             }
 
+            webhook.Institution = string.IsNullOrWhiteSpace(webhook.Institution) ? null : webhook.Institution;
+            webhook.Unit = string.IsNullOrWhiteSpace(webhook.Unit) ? null : webhook.Unit;
             options.Webhooks.Add(webhook);
             keys.Add(entry.Path);
         }
 
-        errors.AddRange(options.Validate(keys));
+        errors.AddRange(options.Validate(institutions, keys));
         return errors.Count == 0
             ? options
-            : throw new ConfigurationException($"{WebhooksKey} has {errors.Count} error(s):{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", errors)}");
+            : throw new ConfigurationException($"The robot settings ({WebhooksKey}, {NotificationOptions.SectionName}) have {errors.Count} error(s):{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", errors)}");
     }
 
     /// <summary>Checks the entries; <paramref name="keys"/> names each entry in the messages (by default Monitor:Webhooks:index).</summary>
-    public IReadOnlyList<string> Validate(IReadOnlyList<string>? keys = null)
+    public IReadOnlyList<string> Validate(InstitutionCatalog institutions, IReadOnlyList<string>? keys = null)
     {
+        ArgumentNullException.ThrowIfNull(institutions);
         var errors = new List<string>();
         if (WebhookTimeout < TimeSpan.FromSeconds(1) || WebhookTimeout > TimeSpan.FromMinutes(2))
         {
             errors.Add($"{MonitorOptions.SectionName}:WebhookTimeout must be between 00:00:01 and 00:02:00 (got {WebhookTimeout}).");
+        }
+
+        if (Notifications.GroupWait < TimeSpan.Zero || Notifications.GroupWait > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"{NotificationOptions.SectionName}:GroupWait must be between 00:00:00 and 00:10:00 (got {Notifications.GroupWait}).");
+        }
+
+        if (Notifications.CheckEvery < TimeSpan.FromMilliseconds(100) || Notifications.CheckEvery > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"{NotificationOptions.SectionName}:CheckEvery must be between 00:00:00.1 and 00:01:00 (got {Notifications.CheckEvery}).");
+        }
+
+        var both = Notifications.QuietHours.Holidays.Intersect(Notifications.QuietHours.WorkingDays).Order().ToList();
+        if (both.Count > 0)
+        {
+            errors.Add($"{NotificationOptions.SectionName}:QuietHours lists {string.Join(", ", both.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))} both as a holiday and as a working day.");
         }
 
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -107,6 +146,20 @@ public sealed class DeliveryOptions
             if (!Enum.IsDefined(hook.MinimumSeverity))
             {
                 errors.Add($"{key}:MinimumSeverity must be Info, Warning or Critical.");
+            }
+
+            var institution = institutions.Find(hook.Institution);
+            if (hook.Institution is not null && institution is null)
+            {
+                errors.Add($"{key}:Institution '{hook.Institution}' is not a configured institution ({string.Join(", ", institutions.All.Select(i => i.Id))}).");
+            }
+            else if (hook.Unit is not null && institution is null)
+            {
+                errors.Add($"{key}:Unit '{hook.Unit}' needs Institution: the institution the unit belongs to.");
+            }
+            else if (hook.Unit is not null && institution!.FindUnit(hook.Unit) is null)
+            {
+                errors.Add($"{key}:Unit '{hook.Unit}' is not a unit of {institution.Id} ({string.Join(", ", institution.Units.Select(u => u.Code))}).");
             }
         }
 

@@ -81,7 +81,10 @@ public sealed class WebhookClient(IHttpClientFactory httpClients, TimeProvider c
     /// </summary>
     public static bool IsPermanent(int status) => status is >= 400 and < 500 and not 408 and not 429;
 
-    /// <summary>The robot's JSON: WeCom <c>markdown.content</c>; DingTalk <c>markdown.title</c> and <c>markdown.text</c>.</summary>
+    /// <summary>
+    /// The robot's JSON: WeCom <c>{"msgtype":"markdown_v2","markdown_v2":{"content":…}}</c> (version 2 renders lists);
+    /// DingTalk <c>{"msgtype":"markdown","markdown":{"title":…,"text":…}}</c>.
+    /// </summary>
     public static byte[] Body(WebhookKind kind, WebhookMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -89,14 +92,16 @@ public sealed class WebhookClient(IHttpClientFactory httpClients, TimeProvider c
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteString("msgtype", "markdown");
-            json.WriteStartObject("markdown");
             if (kind == WebhookKind.WeCom)
             {
+                json.WriteString("msgtype", "markdown_v2");
+                json.WriteStartObject("markdown_v2");
                 json.WriteString("content", message.Text);
             }
             else
             {
+                json.WriteString("msgtype", "markdown");
+                json.WriteStartObject("markdown");
                 json.WriteString("title", message.Title);
                 json.WriteString("text", message.Text);
             }

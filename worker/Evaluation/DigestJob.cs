@@ -4,12 +4,26 @@ using Monitor.Worker.Alerts;
 using Monitor.Worker.Settings;
 using Monitor.Worker.Institutions;
 using Quartz;
+using Monitor.Worker.Targets;
 
 namespace Monitor.Worker.Evaluation;
 
-/// <summary>Publishes one DailyDigest for an institution, on its cron in its own time zone.</summary>
+/// <summary>
+/// Makes one DailyDigest for an institution, on its cron in its own time zone: keeps it (the robots post digests only
+/// from there), then publishes it.
+/// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class DigestJob(Evaluator evaluator, InstitutionCatalog institutions, IBus bus, TimeProvider clock, IOptions<MonitorOptions> options, ILogger<DigestJob> logger) : IJob
+public sealed partial class DigestJob(
+    Evaluator evaluator,
+    IAlertStore alerts,
+    IDigestStore digests,
+    ISilenceStore silences,
+    InstitutionCatalog institutions,
+    TargetCatalog targets,
+    IBus bus,
+    TimeProvider clock,
+    IOptions<MonitorOptions> options,
+    ILogger<DigestJob> logger) : IJob
 {
     public const string InstitutionKey = "institutionId";
 
@@ -19,7 +33,29 @@ public sealed partial class DigestJob(Evaluator evaluator, InstitutionCatalog in
             ?? throw new InvalidOperationException($"The digest job {context.JobDetail.Key} names no configured institution.");
         var evaluations = await evaluator.EvaluateAsync(institution.Id, null, cancellationToken);
         var now = clock.GetUtcNow();
-        var digest = DailyDigestBuilder.Build(institution.Id, institution.ShortName, evaluations, institution.LocalDate(now), now, options.Value.Language);
+        var today = institution.LocalDate(now);
+        var language = options.Value.Language;
+
+        // Like with like: today's announced status against the one announced at the end of yesterday.
+        var startOfToday = institution.StartOf(today);
+        var states = (await alerts.GetStatesAsync([.. evaluations.Select(e => e.Target.Id).Distinct()], cancellationToken))
+            .ToDictionary(s => (s.TargetId, s.ScopeKey));
+        AlertState? State(ScopeEvaluation e) => states.GetValueOrDefault((e.Target.Id, ScopeKeys.For(e.InstitutionId, e.UnitCode)));
+        var inForce = (await silences.GetActiveAsync(now, cancellationToken))
+            .Where(s => s.InstitutionId == institution.Id)
+            .Select(s => SilenceText.Line(s, institutions, targets, language))
+            .ToList();
+        var digest = DailyDigestBuilder.Build(
+            institution.Id,
+            institution.ShortName,
+            evaluations,
+            e => State(e)?.AnnouncedBefore(startOfToday),
+            today,
+            now,
+            language,
+            e => State(e) is { } state && state.Status == e.AnnouncedStatus ? institution.LocalDate(state.StatusSince) : null,
+            inForce);
+        await digests.SaveAsync(digest, cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
         await bus.Publish(digest, c => c.MessageId = digest.DigestId, timeout.Token);

@@ -3,6 +3,7 @@ using Monitor.Worker.Institutions;
 using Monitor.Worker.Placement;
 using Monitor.Worker.Visits;
 using Monitor.Worker.Targets;
+using Monitor.Worker.Alerts;
 
 namespace Monitor.Worker.Evaluation;
 
@@ -10,7 +11,7 @@ namespace Monitor.Worker.Evaluation;
 /// The read side of an evaluation: loads a target's facts and asks the engine about every scope on a day. It reads
 /// the stores and writes nothing, so the worker's evaluation and the read-only <c>status</c> command share it.
 /// </summary>
-public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore visits, IPlacementStore placement)
+public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore visits, IPlacementStore placement, IAlertStore alerts)
 {
     public Institution InstitutionOf(TargetDefinition target) =>
         institutions.Find(target.InstitutionId)
@@ -29,6 +30,15 @@ public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore vis
         // A slow unit while the others report is judged by its pace.
         var feedLastEventOn = built[ScopeKeys.Institution].LastEventOn;
         var measurements = built.ToDictionary(m => m.Key, m => m.Key == ScopeKeys.Institution ? m.Value : m.Value with { LastEventOn = feedLastEventOn }, StringComparer.Ordinal);
+        if (target.IsRate && today >= target.Deadline)
+        {
+            measurements = await WithMeasuredAsync(target, institution, measurements, today, cancellationToken);
+        }
+
+        if (target.Pace.Kind == PaceKind.Learned && await LastYearsShapeAsync(target, institution, unitCodes, cancellationToken) is { } shape)
+        {
+            measurements = measurements.ToDictionary(m => m.Key, m => m.Value with { PaceShape = shape }, StringComparer.Ordinal);
+        }
 
         var unitAssessments = institution.Units
             .Where(u => measurements.ContainsKey(u.Code))
@@ -45,6 +55,60 @@ public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore vis
         var scopes = new List<ScopeAssessment> { new(null, institution.ShortName, whole, measurements[ScopeKeys.Institution], lagging) };
         scopes.AddRange(unitAssessments.Select(x => new ScopeAssessment(x.Unit.Code, x.Unit.Name, x.Assessment, measurements[x.Unit.Code], [])));
         return scopes;
+    }
+
+    /// <summary>
+    /// A learned pace: the shape of last year's curve for the same target in the same institution — the share of last
+    /// year's final figure reached by the same day — when the store holds enough of last year's events
+    /// (<see cref="PaceCurve.LearnFromAtLeast"/>); null otherwise, and the target's seasonal weights apply. Every scope
+    /// follows the institution's shape: a unit's own year is too small to have one.
+    /// </summary>
+    private async Task<Func<DateOnly, decimal>?> LastYearsShapeAsync(
+        TargetDefinition target, Institution institution, List<string> unitCodes, CancellationToken cancellationToken)
+    {
+        var lastYear = target.ForYear(target.Deadline.Year - 1, target.Label ?? string.Empty) with { PerUnit = false };
+        var built = lastYear.IsRate
+            ? PlacementMeasurements.Build(lastYear, await placement.GetCohortAsync(institution.Id, lastYear.CohortYear!.Value, cancellationToken), unitCodes)
+            : VisitMeasurements.Build(lastYear, await visits.GetActiveVisitsAsync(institution.Id, lastYear.PeriodStart, lastYear.Deadline, cancellationToken), unitCodes);
+        var whole = built[ScopeKeys.Institution];
+        decimal Done(DateOnly day) => lastYear.IsRate ? whole.NumeratorOn!(day) : whole.ValueOn(day);
+        var total = Done(lastYear.Deadline);
+        if (total < target.Pace.LearnFromAtLeast)
+        {
+            return null;
+        }
+
+        return day => Math.Min(1m, Done(day.AddYears(-1)) / total);
+    }
+
+    /// <summary>
+    /// A rate on and after its measurement date is judged on its measured figures: once the books have closed, the
+    /// final figures stored when they closed (they never change again, whatever arrives later); until then, and on the
+    /// first evaluation after the close, the figures as of the measurement date from every fact received so far.
+    /// </summary>
+    private async Task<Dictionary<string, Measurement>> WithMeasuredAsync(
+        TargetDefinition target, Institution institution, Dictionary<string, Measurement> measurements, DateOnly today, CancellationToken cancellationToken)
+    {
+        var closed = today > target.BooksCloseOn;
+        var finals = closed
+            ? (await alerts.GetStatesAsync([target.Id], cancellationToken)).Where(s => s.Final is not null).ToDictionary(s => s.ScopeKey, s => s.Final!, StringComparer.Ordinal)
+            : [];
+        return measurements.ToDictionary(
+            m => m.Key,
+            m =>
+            {
+                if (m.Value.Denominator is not > 0)
+                {
+                    return m.Value;
+                }
+
+                var scopeKey = ScopeKeys.For(institution.Id, m.Key == ScopeKeys.Institution ? null : m.Key);
+                var measured = finals.TryGetValue(scopeKey, out var final)
+                    ? new MeasuredRate(final.Numerator, final.Denominator, IsFinal: true)
+                    : new MeasuredRate(m.Value.NumeratorOn!(target.Deadline), m.Value.Denominator.Value, closed);
+                return m.Value with { Measured = measured };
+            },
+            StringComparer.Ordinal);
     }
 
     /// <summary>How far a scope is along its pace (1 = on expected-by-now); the lower, the further behind.</summary>

@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Alerts;
-using Monitor.Worker.Delivery;
 using Monitor.Worker.Placement;
 using Monitor.Worker.Evaluation;
 using Monitor.Worker.Visits;
@@ -52,7 +51,6 @@ public static class MessagingExtensions
                     cfg.UseMonitorHost(context.GetRequiredService<IOptions<RabbitMqTransportOptions>>().Value);
                     cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
                     cfg.ConfigureJsonSerializerOptions(WireJson.Apply);
-                    cfg.ConfigureWebhookEndpoints(context);
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -61,7 +59,6 @@ public static class MessagingExtensions
                 x.UsingInMemory((context, cfg) =>
                 {
                     cfg.ConfigureJsonSerializerOptions(WireJson.Apply);
-                    cfg.ConfigureWebhookEndpoints(context);
                     cfg.ConfigureEndpoints(context);
                 });
             }

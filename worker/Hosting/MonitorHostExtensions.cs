@@ -15,7 +15,7 @@ public static class MonitorHostExtensions
         var institutions = builder.AddMonitorCatalogs(options);
         builder.AddMonitorHealth(options);
         builder.AddMonitorStorage(options);
-        builder.AddMonitorDelivery(options);
+        builder.AddMonitorDelivery(options, institutions);
         builder.AddMonitorMessaging(options);
         builder.AddMonitorScheduling(options, institutions);
         return builder;

@@ -33,6 +33,8 @@ public static class StorageExtensions
             services.AddSingleton<IVisitStore, InMemoryVisitStore>();
             services.AddSingleton<IPlacementStore, InMemoryPlacementStore>();
             services.AddSingleton<IAlertStore, InMemoryAlertStore>();
+            services.AddSingleton<ISilenceStore, InMemorySilenceStore>();
+            services.AddSingleton<IDigestStore, InMemoryDigestStore>();
         }
 
         services.AddSingleton(sp => new StoreGate(sp.GetService<IStoreProbe>(), sp.GetRequiredService<ILogger<StoreGate>>(), sp.GetService<IMeterFactory>()));
@@ -58,6 +60,8 @@ public static class StorageExtensions
         services.AddSingleton<IVisitStore, PostgresVisitStore>();
         services.AddSingleton<IPlacementStore, PostgresPlacementStore>();
         services.AddSingleton<IAlertStore, PostgresAlertStore>();
+        services.AddSingleton<ISilenceStore, PostgresSilenceStore>();
+        services.AddSingleton<IDigestStore, PostgresDigestStore>();
     }
 
     /// <summary>ConnectionStrings:Monitor, checked: present and readable as a PostgreSQL connection string.</summary>

@@ -7,6 +7,16 @@ public sealed record Institution(string Id, string Name, string ShortName, TimeZ
 
     /// <summary>The local date at <paramref name="instant"/> in the institution's time zone.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
+
+    /// <summary>Midnight at the start of <paramref name="day"/> in the institution's time zone, as an instant.</summary>
+    public DateTimeOffset StartOf(DateOnly day) => At(day, TimeOnly.MinValue);
+
+    /// <summary>A local time on a local date in the institution's time zone, as an instant.</summary>
+    public DateTimeOffset At(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
+    }
 }
 
 /// <summary>A secondary college or functional department.</summary>

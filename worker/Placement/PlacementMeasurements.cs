@@ -34,10 +34,15 @@ public static class PlacementMeasurements
         };
         if (target.PerUnit)
         {
-            // A unit with no graduates on the roster (a functional department) has no rate to watch.
-            foreach (var unit in unitCodes.Where(u => facts.Graduates.Any(g => g.UnitCode == u)))
+            // A unit with no member of the target's population — no graduates on the roster (a functional department), or
+            // none disadvantaged for the disadvantaged rate — has no rate: no status, no alert, never lagging.
+            foreach (var unit in unitCodes)
             {
-                result[unit] = Measure(cohort.Where(m => m.UnitCode == unit).ToList(), null);
+                var members = cohort.Where(m => m.UnitCode == unit).ToList();
+                if (members.Count > 0)
+                {
+                    result[unit] = Measure(members, null);
+                }
             }
         }
 

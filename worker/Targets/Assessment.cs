@@ -22,4 +22,23 @@ public sealed record Assessment(
     DateOnly Deadline,
     DateOnly Today,
     bool SmallGroup,
-    int? DaysWithoutData);
+    int? DaysWithoutData)
+{
+    /// <summary>The local date the figures are for: <see cref="Today"/>, or a rate's measurement date once reached (the measured figures).</summary>
+    public DateOnly AsOf { get; init; } = Today;
+
+    /// <summary>A rate's verdict and figures are final: its books have closed.</summary>
+    public bool IsFinal { get; init; }
+
+    /// <summary>For a rate on and after its measurement date: today's rate beside the measured one.</summary>
+    public decimal? CurrentActual { get; init; }
+
+    /// <summary>For a rate on and after its measurement date: graduates placed today.</summary>
+    public int? CurrentNumerator { get; init; }
+
+    /// <summary>For a rate on and after its measurement date: graduates counted today.</summary>
+    public int? CurrentDenominator { get; init; }
+
+    /// <summary>The figures are a rate's measured ones (on or after its measurement date).</summary>
+    public bool IsMeasured => AsOf == Deadline && CurrentActual is not null;
+}

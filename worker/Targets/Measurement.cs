@@ -28,4 +28,16 @@ public sealed record Measurement
 
     /// <summary>For placement targets: reports for graduates not on the roster.</summary>
     public int? OrphanReports { get; init; }
+
+    /// <summary>
+    /// For a rate on and after its measurement date: the measured figures (each graduate's latest report effective on
+    /// or before the measurement date), provisional until the books close, then final and never recomputed.
+    /// </summary>
+    public MeasuredRate? Measured { get; init; }
+
+    /// <summary>
+    /// A learned pace: the share of the period's work (0 to 1) last year's curve had reached by the same day, when the
+    /// target's pace is Learned and last year's events are in the store; null to use the target's own pace curve.
+    /// </summary>
+    public Func<DateOnly, decimal>? PaceShape { get; init; }
 }

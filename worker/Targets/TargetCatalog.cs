@@ -134,47 +134,7 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
             errors.Add($"{at}.periodStart: {e.PeriodStart:yyyy-MM-dd} is after the deadline {e.Deadline:yyyy-MM-dd}");
         }
 
-        var milestones = new List<Milestone>();
-        var pace = e.Pace?.Kind ?? "Linear";
-        if (pace.Equals("Milestones", StringComparison.OrdinalIgnoreCase))
-        {
-            var list = e.Pace?.Milestones ?? [];
-            if (list.Count == 0)
-            {
-                errors.Add($"{at}.pace.milestones: at least one milestone is required for a Milestones pace");
-            }
-
-            for (var m = 0; m < list.Count; m++)
-            {
-                var point = list[m];
-                if (point.On is null || point.Expected is null)
-                {
-                    errors.Add($"{at}.pace.milestones[{m}]: 'on' and 'expected' are required");
-                    continue;
-                }
-
-                if (e.PeriodStart is not null && e.Deadline is not null && (point.On < e.PeriodStart || point.On > e.Deadline))
-                {
-                    errors.Add($"{at}.pace.milestones[{m}].on: {point.On:yyyy-MM-dd} is outside the period {e.PeriodStart:yyyy-MM-dd}..{e.Deadline:yyyy-MM-dd}");
-                }
-
-                if (milestones.Count > 0 && (point.On <= milestones[^1].On || point.Expected < milestones[^1].Expected))
-                {
-                    errors.Add($"{at}.pace.milestones[{m}]: milestones must be in date order with values that do not fall");
-                }
-
-                if (point.Expected > e.Threshold)
-                {
-                    errors.Add($"{at}.pace.milestones[{m}].expected: {point.Expected} is above the threshold {e.Threshold}");
-                }
-
-                milestones.Add(new Milestone(point.On.Value, point.Expected.Value));
-            }
-        }
-        else if (!pace.Equals("Linear", StringComparison.OrdinalIgnoreCase))
-        {
-            errors.Add($"{at}.pace.kind: '{pace}' is not Linear or Milestones");
-        }
+        var curve = Pace(e, at, errors);
 
         if (institution is not null)
         {
@@ -196,6 +156,15 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
             }
         }
 
+        if (e.ClosesAfterDays is not null && e.Metric != MetricKind.PlacementRate)
+        {
+            errors.Add($"{at}.closesAfterDays: only for PlacementRate (a rate measured on its deadline, whose books then close)");
+        }
+        else if (e.ClosesAfterDays is < 0 or > 366)
+        {
+            errors.Add($"{at}.closesAfterDays: {e.ClosesAfterDays} is not between 0 and 366 days");
+        }
+
         var alerting = Settings(e.Alerting, defaults, $"{at}.alerting", errors);
         if (errors.Count > before)
         {
@@ -214,11 +183,121 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
             Threshold = e.Threshold!.Value,
             PeriodStart = e.PeriodStart!.Value,
             Deadline = e.Deadline!.Value,
-            Pace = new PaceCurve(milestones),
+            Pace = curve,
             PerUnit = e.PerUnit,
             UnitThresholds = e.UnitThresholds ?? [],
             Alerting = alerting,
             Text = e.Text,
+            ClosesAfterDays = e.ClosesAfterDays ?? TargetDefinition.DefaultClosesAfterDays,
+        };
+    }
+
+    /// <summary>
+    /// The pace: Linear; Milestones (values by dates); Seasonal (monthWeights: 12 relative activities, January first;
+    /// holidays: periods whose days weigh a share of their month's); Learned (last year's shape when the store has it,
+    /// else its seasonal weights).
+    /// </summary>
+    private static PaceCurve Pace(TargetEntry e, string at, List<string> errors)
+    {
+        var kindText = e.Pace?.Kind ?? "Linear";
+        if (!Enum.TryParse<PaceKind>(kindText, ignoreCase: true, out var kind) || int.TryParse(kindText, out _))
+        {
+            errors.Add($"{at}.pace.kind: '{kindText}' is not {string.Join(", ", Enum.GetNames<PaceKind>())}");
+            return PaceCurve.Linear;
+        }
+
+        var milestones = new List<Milestone>();
+        var list = e.Pace?.Milestones ?? [];
+        if (kind == PaceKind.Milestones && list.Count == 0)
+        {
+            errors.Add($"{at}.pace.milestones: at least one milestone is required for a Milestones pace");
+        }
+        else if (kind != PaceKind.Milestones && list.Count > 0)
+        {
+            errors.Add($"{at}.pace.milestones: only for a Milestones pace");
+        }
+
+        for (var m = 0; m < list.Count; m++)
+        {
+            var point = list[m];
+            if (point.On is null || point.Expected is null)
+            {
+                errors.Add($"{at}.pace.milestones[{m}]: 'on' and 'expected' are required");
+                continue;
+            }
+
+            if (e.PeriodStart is not null && e.Deadline is not null && (point.On < e.PeriodStart || point.On > e.Deadline))
+            {
+                errors.Add($"{at}.pace.milestones[{m}].on: {point.On:yyyy-MM-dd} is outside the period {e.PeriodStart:yyyy-MM-dd}..{e.Deadline:yyyy-MM-dd}");
+            }
+
+            if (milestones.Count > 0 && (point.On <= milestones[^1].On || point.Expected < milestones[^1].Expected))
+            {
+                errors.Add($"{at}.pace.milestones[{m}]: milestones must be in date order with values that do not fall");
+            }
+
+            if (point.Expected > e.Threshold)
+            {
+                errors.Add($"{at}.pace.milestones[{m}].expected: {point.Expected} is above the threshold {e.Threshold}");
+            }
+
+            milestones.Add(new Milestone(point.On.Value, point.Expected.Value));
+        }
+
+        var weights = e.Pace?.MonthWeights ?? [];
+        var seasonal = kind is PaceKind.Seasonal or PaceKind.Learned;
+        if (seasonal && (weights.Count != 12 || weights.Any(w => w < 0) || weights.Sum() <= 0))
+        {
+            errors.Add($"{at}.pace.monthWeights: a {kind} pace needs 12 relative activities, January first, none negative and not all 0 (e.g. [4, 2, 10, 12, 12, 10, 4, 3, 10, 9, 12, 9])");
+        }
+        else if (!seasonal && weights.Count > 0)
+        {
+            errors.Add($"{at}.pace.monthWeights: only for a Seasonal or Learned pace");
+        }
+
+        var holidays = new List<Holiday>();
+        var holidayEntries = e.Pace?.Holidays ?? [];
+        for (var h = 0; h < holidayEntries.Count; h++)
+        {
+            var holiday = holidayEntries[h];
+            if (!seasonal)
+            {
+                errors.Add($"{at}.pace.holidays: only for a Seasonal or Learned pace");
+                break;
+            }
+
+            if (holiday.From is null || holiday.To is null || holiday.From > holiday.To)
+            {
+                errors.Add($"{at}.pace.holidays[{h}]: 'from' and 'to' are required, from on or before to (yyyy-MM-dd)");
+                continue;
+            }
+
+            if (holiday.Weight is < 0 or > 1)
+            {
+                errors.Add($"{at}.pace.holidays[{h}].weight: {holiday.Weight} is not between 0 (closed) and 1 (an ordinary day)");
+                continue;
+            }
+
+            holidays.Add(new Holiday(holiday.From.Value, holiday.To.Value, holiday.Weight ?? 0m, holiday.Name));
+        }
+
+        if (e.Pace?.LearnFromAtLeast is not null && kind != PaceKind.Learned)
+        {
+            errors.Add($"{at}.pace.learnFromAtLeast: only for a Learned pace");
+        }
+        else if (e.Pace?.LearnFromAtLeast is < 1)
+        {
+            errors.Add($"{at}.pace.learnFromAtLeast: at least 1");
+        }
+
+        return new PaceCurve
+        {
+            Kind = kind,
+            Milestones = milestones,
+            MilestonesOf = kind == PaceKind.Milestones ? e.Threshold : null,
+            MonthWeights = seasonal && weights.Count == 12 ? weights : [],
+            Holidays = holidays,
+            LearnFromAtLeast = e.Pace?.LearnFromAtLeast ?? 20,
         };
     }
 
@@ -239,7 +318,15 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
             e.NoDataAfterDays ?? fallback.NoDataAfterDays,
             e.MinimumGroupSize ?? fallback.MinimumGroupSize,
             e.ForecastWindowDays ?? fallback.ForecastWindowDays,
-            e.GroupUnitsAtLeast ?? fallback.GroupUnitsAtLeast);
+            e.JudgeAfterDays ?? fallback.JudgeAfterDays,
+            e.JudgeFromOwed ?? fallback.JudgeFromOwed,
+            e.RecoveryDwell ?? fallback.RecoveryDwell,
+            e.RemindUnits ?? fallback.RemindUnits);
+        if (e.GroupUnitsAtLeast is not null)
+        {
+            errors.Add($"{at}.groupUnitsAtLeast: alerts are no longer grouped on the bus; several units' changes are grouped where they are posted for people (Monitor:Notifications). Remove this setting");
+        }
+
         if (settings.TolerancePercent is < 0 or >= 100 || settings.TolerancePoints is < 0 or >= 100)
         {
             errors.Add($"{at}.tolerance: between 0 and 100");
@@ -250,14 +337,14 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
             errors.Add($"{at}.recoveryMargin: must not be negative");
         }
 
-        if (settings.MinimumDwell < TimeSpan.Zero || settings.RemindEvery < TimeSpan.Zero)
+        if (settings.MinimumDwell < TimeSpan.Zero || settings.RemindEvery < TimeSpan.Zero || settings.RecoveryDwell < TimeSpan.Zero)
         {
-            errors.Add($"{at}: minimumDwell and remindEvery must not be negative (\"00:00:00\" turns them off)");
+            errors.Add($"{at}: minimumDwell, recoveryDwell and remindEvery must not be negative (\"00:00:00\" turns them off)");
         }
 
-        if (settings.NoDataAfterDays < 1 || settings.ForecastWindowDays < 1 || settings.MinimumGroupSize < 0 || settings.GroupUnitsAtLeast < 0)
+        if (settings.NoDataAfterDays < 1 || settings.ForecastWindowDays < 1 || settings.MinimumGroupSize < 0 || settings.JudgeAfterDays < 0 || settings.JudgeFromOwed < 0)
         {
-            errors.Add($"{at}: noDataAfterDays and forecastWindowDays must be at least 1; minimumGroupSize and groupUnitsAtLeast not negative");
+            errors.Add($"{at}: noDataAfterDays and forecastWindowDays must be at least 1; minimumGroupSize, judgeAfterDays and judgeFromOwed not negative");
         }
 
         return settings;
@@ -271,7 +358,7 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
         }
     }
 
-    private sealed record TargetsFile(string? Source, AlertEntry? Defaults, List<TargetEntry>? Targets);
+    private sealed record TargetsFile(string? Source, string? PaceSource, AlertEntry? Defaults, List<TargetEntry>? Targets);
 
     private sealed record TargetEntry(
         string? Id,
@@ -288,9 +375,12 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
         bool PerUnit,
         Dictionary<string, decimal>? UnitThresholds,
         AlertEntry? Alerting,
-        string? Text);
+        string? Text,
+        int? ClosesAfterDays);
 
-    private sealed record PaceEntry(string? Kind, List<MilestoneEntry>? Milestones);
+    private sealed record PaceEntry(string? Kind, List<MilestoneEntry>? Milestones, List<decimal>? MonthWeights, List<HolidayEntry>? Holidays, int? LearnFromAtLeast);
+
+    private sealed record HolidayEntry(DateOnly? From, DateOnly? To, decimal? Weight, string? Name);
 
     private sealed record MilestoneEntry(DateOnly? On, decimal? Expected);
 
@@ -304,5 +394,9 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
         int? NoDataAfterDays,
         int? MinimumGroupSize,
         int? ForecastWindowDays,
-        int? GroupUnitsAtLeast);
+        int? GroupUnitsAtLeast,
+        int? JudgeAfterDays,
+        int? JudgeFromOwed,
+        TimeSpan? RecoveryDwell,
+        bool? RemindUnits);
 }

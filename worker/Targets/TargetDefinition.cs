@@ -49,7 +49,21 @@ public sealed record TargetDefinition
     /// <summary>Shown before the figures when this is not the live target, e.g. "2023 基线".</summary>
     public string? Label { get; init; }
 
+    /// <summary>For rates: how many days after the measurement date reports still count (the books close at the end of that day).</summary>
+    public int ClosesAfterDays { get; init; } = DefaultClosesAfterDays;
+
+    public const int DefaultClosesAfterDays = 14;
+
     public bool IsRate => Metric == MetricKind.PlacementRate;
+
+    /// <summary>For rates: the last local day whose arriving reports still count; from the next day the figures are final.</summary>
+    public DateOnly BooksCloseOn => Deadline.AddDays(ClosesAfterDays);
+
+    /// <summary>
+    /// For rates: the graduates a denominator needs placed to reach the threshold, in whole graduates (97 % of 30 is
+    /// 29.1: all 30 are needed; 95 % of 296 is 281.2: 282).
+    /// </summary>
+    public int Needed(int denominator) => (int)Math.Ceiling(Threshold * denominator / 100m);
 
     /// <summary>The threshold for a scope: the institution's, or a unit's share.</summary>
     public decimal ThresholdFor(string? unitCode, int unitCount)

@@ -10,6 +10,59 @@ public static class TargetEngine
 {
     public static Assessment Assess(TargetDefinition target, decimal threshold, Measurement measurement, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(measurement);
+        return target.IsRate && today >= target.Deadline && measurement.Denominator is > 0
+            ? AssessMeasured(target, threshold, measurement, today)
+            : AssessRunning(target, threshold, measurement, today);
+    }
+
+    /// <summary>
+    /// A rate on and after its measurement date: the verdict is the measured figure's (each graduate's latest report
+    /// effective on or before that date), against the threshold in whole graduates — on the date itself as after it.
+    /// Today's rate is kept beside it, labelled apart.
+    /// </summary>
+    private static Assessment AssessMeasured(TargetDefinition target, decimal threshold, Measurement measurement, DateOnly today)
+    {
+        var settings = target.Alerting;
+        var measured = measurement.Measured
+            ?? new MeasuredRate(measurement.NumeratorOn!(target.Deadline), measurement.Denominator!.Value, IsFinal: false);
+        var needed = (int)Math.Ceiling(threshold * measured.Denominator / 100m);
+        var smallGroup = measured.Denominator < settings.MinimumGroupSize;
+        TargetStatus status;
+        if (measured.Numerator >= needed)
+        {
+            status = TargetStatus.Met;
+        }
+        else if (today > target.Deadline)
+        {
+            status = TargetStatus.Missed;
+        }
+        else
+        {
+            // The measurement date itself: reports effective today may still come, so short of the threshold is behind,
+            // not yet missed — and never on track. One graduate short is within the band.
+            var oneGraduate = Math.Ceiling(10000m / measured.Denominator) / 100m;
+            var band = Math.Max(settings.TolerancePoints, oneGraduate);
+            status = measured.Actual >= (needed * 100m / measured.Denominator) - band ? TargetStatus.AtRisk : TargetStatus.OffTrack;
+        }
+
+        var expected = today == target.Deadline ? Math.Round(needed * 100m / measured.Denominator, 2, MidpointRounding.AwayFromZero) : (decimal?)null;
+        var remaining = today == target.Deadline ? Math.Max(0, needed - measured.Numerator) : (decimal?)null;
+        return new Assessment(
+            status, status, measured.Actual, measured.Numerator, measured.Denominator, threshold, expected, null, null, null, remaining,
+            null, today == target.Deadline ? 0 : null, target.Deadline, today, smallGroup, null)
+        {
+            AsOf = target.Deadline,
+            IsFinal = measured.IsFinal,
+            CurrentActual = Round(measurement.ValueOn(today), rate: true),
+            CurrentNumerator = measurement.NumeratorOn?.Invoke(today),
+            CurrentDenominator = measurement.Denominator,
+        };
+    }
+
+    private static Assessment AssessRunning(TargetDefinition target, decimal threshold, Measurement measurement, DateOnly today)
+    {
         var settings = target.Alerting;
         var rate = target.IsRate;
         var actual = Round(measurement.ValueOn(today), rate);
@@ -18,18 +71,15 @@ public static class TargetEngine
         var smallGroup = rate && denominator < settings.MinimumGroupSize;
         var daysLeft = target.Deadline.DayNumber - today.DayNumber;
         var running = today >= target.PeriodStart && today <= target.Deadline;
+        var line = new PaceLine(target, threshold, measurement, denominator);
 
-        decimal? expected = running ? Expected(target.Pace.ExpectedOn(today, target.PeriodStart, target.Deadline, threshold), rate, denominator) : null;
-
-        // One graduate, in points of the rate: a rate moves in whole graduates, as a count moves in whole employers.
-        // Rates are compared at two decimals, so the band takes one graduate rounded up and the margin rounded down.
-        var oneGraduateUp = rate && denominator is > 0 ? Math.Ceiling(10000m / denominator.Value) / 100m : 0m;
-        var oneGraduateDown = rate && denominator is > 0 ? Math.Floor(10000m / denominator.Value) / 100m : 0m;
-        var (forecast, low, high) = running ? Forecast(target, measurement, today, actual, rate) : (null, null, null);
+        // Progress in whole units (employers; graduates for a rate) against the pace line as of the end of yesterday:
+        // a morning evaluation has yesterday's events, not yet today's, and must not be held to today's share.
+        var asOfLine = today.AddDays(-1);
+        decimal? expected = running ? line.Shown(line.Owed(asOfLine)) : null;
+        var (forecast, low, high) = running ? Forecast(target, line, today) : (null, null, null);
         var (remaining, perWeek) = running ? Required(threshold, actual, numerator, denominator, daysLeft, rate) : (null, null);
-        int? daysWithoutData = running
-            ? today.DayNumber - (measurement.LastEventOn ?? target.PeriodStart.AddDays(-1)).DayNumber
-            : null;
+        int? daysWithoutData = running ? WorkingDaysWithoutData(target, measurement, today) : null;
 
         TargetStatus status;
         TargetStatus withMargin;
@@ -47,27 +97,33 @@ public static class TargetEngine
         }
         else if (today > target.Deadline)
         {
-            // A rate is judged on its measurement date; a count on the last day of its period.
+            // A count is judged on the last day of its period (a rate on its measurement date: AssessMeasured).
             var final = Round(measurement.ValueOn(target.Deadline), rate);
             status = withMargin = final >= threshold ? TargetStatus.Met : TargetStatus.Missed;
         }
-        else if (daysWithoutData > settings.NoDataAfterDays && today.DayNumber - target.PeriodStart.DayNumber >= settings.NoDataAfterDays && actual < expected)
+        else if (!line.HasEvidence(asOfLine))
+        {
+            // No judgement before there is evidence: a fortnight into the period and a few units owed.
+            status = withMargin = TargetStatus.Pending;
+        }
+        else if (daysWithoutData > settings.NoDataAfterDays && line.Done(today) < line.Owed(asOfLine))
         {
             status = withMargin = TargetStatus.NoData;
         }
         else
         {
-            // Being one employer or one graduate behind the line is always within the band, and an improvement must
-            // clear its boundary by at least one: a small group cannot flap on a single report.
-            var band = rate ? Math.Max(settings.TolerancePoints, oneGraduateUp) : Math.Max(1m, expected!.Value * settings.TolerancePercent / 100m);
-            var margin = rate ? Math.Max(settings.RecoveryMarginPoints, oneGraduateDown) : Math.Max(1m, expected!.Value * settings.RecoveryMarginPercent / 100m);
+            var done = line.Done(today);
+            var owed = line.Owed(asOfLine);
 
-            // The forecast condemns only after a full window of the period: a week-old period has no rate to extrapolate.
+            // One employer or one graduate behind the line is always within the band, and an improvement must clear its
+            // boundary by at least one: a small group cannot flap on a single report.
+            var band = line.Band(owed);
+            var margin = line.Margin(owed);
             var forecastCounts = today.DayNumber - target.PeriodStart.DayNumber + 1 >= settings.ForecastWindowDays;
-            status = Pace(actual, expected!.Value, band, 0m, forecastCounts && high < threshold);
-
-            // The forecast is a boundary too: it must clear the threshold by the same margin before OffTrack may improve.
-            withMargin = Pace(actual, expected.Value, band, margin, forecastCounts && high < threshold + margin);
+            var bestCase = line.ForecastUnits(today, settings.ForecastWindowDays).High;
+            var slowing = line.RecentPaceMissesClearly(today, settings.ForecastWindowDays);
+            status = Pace(done, owed, band, 0m, forecastCounts, line.MissesClearly(bestCase, today), slowing);
+            withMargin = Pace(done, owed, band, margin, forecastCounts, line.MissesClearly(bestCase - margin, today), slowing);
         }
 
         return new Assessment(
@@ -75,38 +131,57 @@ public static class TargetEngine
             running ? daysLeft : null, target.Deadline, today, smallGroup, daysWithoutData);
     }
 
-    /// <summary>OnTrack at or above expected; AtRisk within the band below it (unless even the best forecast falls short); else OffTrack.</summary>
-    private static TargetStatus Pace(decimal actual, decimal expected, decimal band, decimal margin, bool hopeless)
+    /// <summary>
+    /// OnTrack on the line or within the tolerance band below it. Behind by more than the band: AtRisk while catching up
+    /// needs no more than the scope has shown (the best of its recent and average pace reaches the threshold), OffTrack
+    /// when even that misses. Near the line (within a band above it) but missing at the best pace it has shown: AtRisk,
+    /// an early warning — the way a group of 30 whose target needs all 30 is warned while it sits at 29.
+    /// </summary>
+    /// <param name="done">Units done.</param>
+    /// <param name="owed">Units the line expects by now.</param>
+    /// <param name="band">The tolerance band in units.</param>
+    /// <param name="margin">How far a value must clear a boundary to count as across it (0 for the raw status).</param>
+    /// <param name="forecastCounts">A full forecast window of the period has run.</param>
+    /// <param name="bestCaseMisses">Even the best of the recent and average pace misses the threshold clearly.</param>
+    /// <param name="likelyMisses">The recent pace misses the threshold by more than its own uncertainty.</param>
+    private static TargetStatus Pace(decimal done, decimal owed, decimal band, decimal margin, bool forecastCounts, bool bestCaseMisses, bool likelyMisses)
     {
-        if (actual >= expected + margin)
+        if (done >= owed - band + margin)
         {
-            return TargetStatus.OnTrack;
+            return forecastCounts && (bestCaseMisses || likelyMisses) && done < owed + band ? TargetStatus.AtRisk : TargetStatus.OnTrack;
         }
 
-        // At or above the line but not yet clear of it by the margin: never worse than AtRisk, whatever the forecast.
-        if (actual >= expected)
-        {
-            return TargetStatus.AtRisk;
-        }
-
-        return actual >= expected - band + margin && !hopeless ? TargetStatus.AtRisk : TargetStatus.OffTrack;
+        return forecastCounts && bestCaseMisses ? TargetStatus.OffTrack : TargetStatus.AtRisk;
     }
 
     /// <summary>
-    /// Extrapolates the recent window's progress to the deadline; the range spans the recent and the period-average
-    /// rates of progress, so a recent spurt or lull shows as a wide range rather than a confident number.
+    /// Extrapolates to the deadline along the pace line: the rest of the line is walked at the pace the scope has shown,
+    /// as a share of the line's own — over the recent window, and over the period so far — so a holiday or a busy term
+    /// ahead is taken into account, and a recent spurt or lull shows as a wide range rather than a confident number.
     /// </summary>
-    private static (decimal? Forecast, decimal? Low, decimal? High) Forecast(TargetDefinition target, Measurement m, DateOnly today, decimal actual, bool rate)
+    private static (decimal? Forecast, decimal? Low, decimal? High) Forecast(TargetDefinition target, PaceLine line, DateOnly today)
     {
-        var elapsed = today.DayNumber - target.PeriodStart.DayNumber + 1;
-        var daysLeft = target.Deadline.DayNumber - today.DayNumber;
-        var start = m.ValueOn(target.PeriodStart.AddDays(-1));
-        var average = (actual - start) / elapsed;
-        var window = target.Alerting.ForecastWindowDays;
-        var recent = elapsed > window ? (actual - m.ValueOn(today.AddDays(-window))) / window : average;
+        var (recent, low, high) = line.ForecastUnits(today, target.Alerting.ForecastWindowDays);
+        return (line.Shown(recent), line.Shown(low), line.Shown(high));
+    }
 
-        decimal Cap(decimal v) => Round(rate ? Math.Min(100m, v) : v, rate);
-        return (Cap(actual + (recent * daysLeft)), Cap(actual + (Math.Min(recent, average) * daysLeft)), Cap(actual + (Math.Max(recent, average) * daysLeft)));
+    /// <summary>
+    /// Working days since the target's last event: weekdays on which the pace expects work (a holiday period that
+    /// weighs nothing, the Spring Festival say, does not count as silence).
+    /// </summary>
+    private static int WorkingDaysWithoutData(TargetDefinition target, Measurement m, DateOnly today)
+    {
+        var from = (m.LastEventOn ?? target.PeriodStart.AddDays(-1)).AddDays(1);
+        var days = 0;
+        for (var day = from < target.PeriodStart ? target.PeriodStart : from; day <= today; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && target.Pace.WeightOn(day) > 0)
+            {
+                days++;
+            }
+        }
+
+        return days;
     }
 
     /// <summary>What is still missing and how much per week that is: employers for counts, graduates for rates.</summary>
@@ -132,16 +207,6 @@ public static class TargetEngine
         return (remaining, perWeek);
     }
 
-    /// <summary>
-    /// Expected-by-now in whole units owed: a count's is the whole number of employers the pace has reached (0.3 of an
-    /// employer is not yet one owed); a rate's is the whole number of the cohort's graduates its curve has reached, as a
-    /// rate to two decimals (77.5 % of 2,500 is 1,937.5: 1,937 owed, 77.48 %).
-    /// </summary>
-    private static decimal Expected(decimal value, bool rate, int? denominator) =>
-        !rate ? Math.Floor(value)
-        : denominator is > 0 ? Round(Math.Floor(value * denominator.Value / 100m) * 100m / denominator.Value, rate)
-        : Round(value, rate);
-
     /// <summary>Counts to one decimal (expected-by-now may be fractional); rates to two, as the reports quote them (95.44 %).</summary>
-    private static decimal Round(decimal value, bool rate) => Math.Round(value, rate ? 2 : 1, MidpointRounding.AwayFromZero);
+    internal static decimal Round(decimal value, bool rate) => Math.Round(value, rate ? 2 : 1, MidpointRounding.AwayFromZero);
 }

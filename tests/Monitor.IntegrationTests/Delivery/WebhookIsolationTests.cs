@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.IntegrationTests.Infrastructure;
@@ -10,11 +8,12 @@ namespace Monitor.IntegrationTests.Delivery;
 
 /// <summary>
 /// Four robots on one stand-in listener: <c>bad</c> always fails with HTTP 500, <c>good</c> takes everything,
-/// <c>gone</c> answers WeCom's errcode 93000 (invalid webhook url) and <c>missing</c> HTTP 404. Each has its own queue.
+/// <c>gone</c> answers WeCom's errcode 93000 (invalid webhook url) and <c>missing</c> HTTP 404. Each is served on its own.
 /// </summary>
 public sealed class WebhookIsolationTests : IAsyncLifetime
 {
-    private const int Alerts = 6;
+    private static readonly string[] Units = ["JX", "DZ", "RG", "XN", "CL", "JG"];
+    private static readonly string[] UnitNames = ["机械工程学院", "电子信息与自动化学院", "人工智能学院", "新能源工程学院", "材料工程学院", "经济管理学院"];
 
     private readonly FakeTimeProvider clock = new(WorkerEnvironment.Start);
     private RobotListener? robot;
@@ -22,13 +21,20 @@ public sealed class WebhookIsolationTests : IAsyncLifetime
 
     private RobotListener Robot => robot!;
 
+    private WorkerHost Worker => configured!.Worker;
+
     public async Task InitializeAsync()
     {
         robot = RobotListener.Start();
         Robot.Script("/bad", [.. Enumerable.Repeat((500, """{"errcode":-1,"errmsg":"system busy"}"""), 200)]);
         Robot.Script("/gone", [.. Enumerable.Repeat((200, """{"errcode":93000,"errmsg":"invalid webhook url"}"""), 20)]);
         Robot.Script("/missing", [.. Enumerable.Repeat((404, "404 page not found"), 20)]);
-        var settings = new Dictionary<string, string?>();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Monitor:Notifications:GroupWait"] = "00:00:00",
+            ["Monitor:Notifications:CheckEvery"] = "00:00:00.2",
+            ["Monitor:Notifications:QuietHours:Enabled"] = "false",
+        };
         string[] names = ["bad", "good", "gone", "missing"];
         for (var i = 0; i < names.Length; i++)
         {
@@ -63,78 +69,49 @@ public sealed class WebhookIsolationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task When_one_robot_keeps_failing_Should_still_post_every_alert_to_a_healthy_robot_at_once()
+    public async Task When_one_robot_keeps_failing_should_still_post_every_alert_to_a_healthy_robot_at_once()
     {
-        var ids = Enumerable.Range(1, Alerts).Select(i => Guid.Parse($"5f0c1d2e-0000-4000-8000-{i:D12}")).ToList();
-        var watch = Stopwatch.StartNew();
-        foreach (var id in ids)
+        var alerts = Units.Select(Alert).ToList();
+        foreach (var alert in alerts)
         {
-            await configured!.Worker.Bus.Publish(Alert(id), c => c.MessageId = id, CancellationToken.None);
+            await Outbox.SaveAsync(Worker, alert);
         }
 
-        // With one shared queue the second alert would wait behind the first one's retries (1 s + 5 s + 30 s + 2 min + 5 min).
-        await Eventually.UntilAsync(() => Robot.Requests.Count(r => r.Path == "/good" && r.Succeeded), n => n == Alerts, $"good has taken all {Alerts} alerts", TimeSpan.FromSeconds(20));
-        watch.Stop();
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"good took {watch.Elapsed.TotalSeconds:0.0} s");
+        // Were the robots served one after another, good would wait behind bad's retries (1 s + 5 s + 30 s …).
+        var good = await Eventually.UntilAsync(
+            () => string.Concat(Robot.Requests.Where(r => r.Path == "/good" && r.Succeeded).Select(r => r.Body)),
+            text => UnitNames.All(name => text.Contains(name, StringComparison.Ordinal)),
+            "good has taken every alert",
+            TimeSpan.FromSeconds(10));
+        Assert.NotEmpty(good);
+        var store = Worker.Services.GetRequiredService<INotificationStore>();
+        var queue = await Eventually.UntilAsync(() => store.GetQueueAsync("good", CancellationToken.None), q => q.Count(e => e.State == QueueState.Sent) == Units.Length, "good's queue is sent");
+        Assert.All(alerts, a => Assert.Contains(queue, e => e.SourceId == a.AlertId && e.State == QueueState.Sent));
 
-        // The record is committed right after the robot's answer.
-        var store = configured!.Worker.Services.GetRequiredService<IDeliveryStore>();
-        foreach (var id in ids)
-        {
-            var deliveries = await Eventually.UntilAsync(() => store.GetDeliveriesAsync(id, default), d => d.Count > 0, $"the delivery of {id} is recorded");
-            Assert.Equal(["good"], deliveries.Select(d => d.Webhook));
-        }
-
-        // Meanwhile bad is still retrying its first alert, in its own queue.
-        var bad = Robot.Requests.Where(r => r.Path == "/bad").ToList();
-        Assert.NotEmpty(bad);
-        Assert.All(bad, r => Assert.Contains("5f0c1d2e-0000-4000-8000-000000000001", r.Body, StringComparison.Ordinal));
+        // Meanwhile bad has tried and failed, and keeps every alert waiting.
+        Assert.Contains(Robot.Requests, r => r.Path == "/bad");
+        Assert.All(await store.GetQueueAsync("bad", CancellationToken.None), e => Assert.Equal(QueueState.Pending, e.State));
     }
 
     [Fact]
-    public async Task When_a_robot_refuses_the_webhook_itself_Should_move_the_alert_to_that_webhooks_error_queue_without_retries()
+    public async Task When_a_robot_refuses_the_webhook_itself_should_not_retry_it_soon_and_keep_the_alert_waiting()
     {
-        var id = Guid.Parse("7a1e2b3c-0000-4000-8000-000000000093");
-        await configured!.Worker.Bus.Publish(Alert(id), c => c.MessageId = id, CancellationToken.None);
+        var alert = Alert("XN");
+        await Outbox.SaveAsync(Worker, alert);
 
-        await using var broker = await BrokerClient.ConnectAsync(configured!.VirtualHost.Name);
-        var gone = await Eventually.UntilAsync(() => broker.PeekHeadersAsync(WebhookEndpoints.AlertQueue("gone") + "_error"), q => q.Count == 1, "the alert is in gone's error queue");
-        var missing = await Eventually.UntilAsync(() => broker.PeekHeadersAsync(WebhookEndpoints.AlertQueue("missing") + "_error"), q => q.Count == 1, "the alert is in missing's error queue");
-        Assert.Contains("Webhook 'gone' answered errcode 93000: invalid webhook url", gone[0]["MT-Fault-Message"], StringComparison.Ordinal);
-        Assert.Contains("Webhook 'missing' answered HTTP 404", missing[0]["MT-Fault-Message"], StringComparison.Ordinal);
-        // MassTransit writes MT-Fault-RetryCount only for a message that was retried.
-        Assert.False(gone[0].ContainsKey("MT-Fault-RetryCount"), "gone's alert was retried");
-        Assert.False(missing[0].ContainsKey("MT-Fault-RetryCount"), "missing's alert was retried");
-        Assert.DoesNotContain("key-gone", gone[0]["MT-Fault-Message"], StringComparison.Ordinal);
+        await Eventually.UntilAsync(() => Robot.Requests.Count(r => r.Path is "/gone" or "/missing"), n => n == 2, "gone and missing were asked once each");
+        await Eventually.UntilAsync(() => Robot.Requests.Count(r => r.Path == "/good" && r.Succeeded), n => n == 1, "good has the alert");
 
-        // The first retry would have come after 1 s: there is none, and good has the alert.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // The first retry of an ordinary failure comes after 1 s: a refusal that cannot heal waits an hour instead.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
         Assert.Single(Robot.Requests, r => r.Path == "/gone");
         Assert.Single(Robot.Requests, r => r.Path == "/missing");
-        Assert.Single(Robot.Requests, r => r.Path == "/good" && r.Succeeded);
-        Assert.Empty(await broker.PeekHeadersAsync(WebhookEndpoints.AlertQueue("good") + "_error"));
+        Assert.DoesNotContain("key-gone", Robot.Requests.Single(r => r.Path == "/gone").Body, StringComparison.Ordinal);
+        var store = Worker.Services.GetRequiredService<INotificationStore>();
+        Assert.Equal([QueueState.Pending], (await store.GetQueueAsync("gone", CancellationToken.None)).Where(e => e.SourceId == alert.AlertId).Select(e => e.State));
+        Assert.Equal([QueueState.Pending], (await store.GetQueueAsync("missing", CancellationToken.None)).Where(e => e.SourceId == alert.AlertId).Select(e => e.State));
     }
 
-    private static TargetStatusChanged Alert(Guid id) => new(
-        id,
-        "unit-visits-2024",
-        "二级学院和职能部门领导走访用人单位",
-        WorkerEnvironment.Institution,
-        null,
-        TargetStatus.AtRisk,
-        TargetStatus.OffTrack,
-        AlertSeverity.Critical,
-        128m,
-        null,
-        null,
-        200m,
-        149m,
-        181m,
-        5.4m,
-        92,
-        new DateOnly(2024, 12, 31),
-        [],
-        $"【严重】测试告警 {id}",
-        new DateTimeOffset(2024, 9, 30, 0, 35, 0, TimeSpan.Zero),
-        false);
+    private static TargetStatusChanged Alert(string unit) =>
+        Outbox.UnitVisits(unit, TargetStatus.AtRisk, TargetStatus.OffTrack, AlertSeverity.Critical, 3m, 11m, 25m, WorkerEnvironment.Start);
 }

@@ -19,7 +19,7 @@ public sealed class EvaluationRequestTests(WorkerEnvironment env) : IClassFixtur
     ];
 
     [Fact]
-    public async Task Evaluation_requested_publishes_a_snapshot_per_target_and_scope_and_one_alert_per_status_change_and_none_when_nothing_changed()
+    public async Task When_an_evaluation_is_requested_should_publish_a_snapshot_per_target_and_scope_and_one_alert_per_status_change_and_none_when_nothing_changed()
     {
         // The start-up evaluation found no data anywhere.
         var startup = env.Broker.Snapshots;

@@ -8,7 +8,7 @@ public sealed class RestartTests(WorkerEnvironment env) : IClassFixture<WorkerEn
     private static readonly string[] Units = ["JX", "DZ", "RG"];
 
     [Fact]
-    public async Task Restarted_worker_keeps_its_totals_and_does_not_resend_old_alerts()
+    public async Task When_the_worker_restarts_should_keep_its_totals_and_not_resend_old_alerts()
     {
         var unitVisits = Units.Select((unit, i) => VisitData.Leadership($"unit-{unit}", 5 + i)
             .Select(v => v with { Tier = Messages.VisitTier.Unit, UnitCode = unit }))

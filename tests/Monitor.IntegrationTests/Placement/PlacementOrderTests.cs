@@ -14,7 +14,7 @@ public sealed class PlacementOrderTests(PlacementOrderTests.TwoWorkers workers) 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Fact]
-    public async Task Cohort_published_shuffled_with_duplicates_and_late_reports_gives_the_rates_of_the_same_cohort_in_order_and_of_a_plain_count()
+    public async Task When_a_cohort_is_published_shuffled_with_duplicates_and_late_reports_should_give_the_rates_of_the_same_cohort_in_order_and_of_a_plain_count()
     {
         var cohort = Cohort.Generate(size: 210, seed: 2024);
         Assert.True(cohort.Count(disadvantagedOnly: true, unit: null).Graduates >= 20);

@@ -15,7 +15,7 @@ public sealed class PostgresStoreContract(PostgresStoreContract.MigratedDatabase
     : StoreContract(clock => new Stores(new PostgresVisitStore(database.DataSource), new PostgresPlacementStore(database.DataSource), new PostgresAlertStore(database.DataSource, clock))), IClassFixture<PostgresStoreContract.MigratedDatabase>
 {
     [Fact]
-    public async Task Migrating_again_applies_nothing_and_keeps_the_data()
+    public async Task When_migrating_again_should_apply_nothing_and_keep_the_data()
     {
         var visit = new EnterpriseVisitRecorded(
             $"{Institution}-v1", Institution, VisitTier.Leadership, null, "天津港集团", null, new DateOnly(2024, 4, 2), VisitMode.Incoming, 12);
@@ -30,7 +30,7 @@ public sealed class PostgresStoreContract(PostgresStoreContract.MigratedDatabase
     }
 
     [Fact]
-    public async Task Two_migrators_starting_together_on_a_fresh_database_both_succeed()
+    public async Task When_two_migrators_start_together_on_a_fresh_database_should_both_succeed()
     {
         await using var fresh = await TestDatabase.CreateAsync();
 
@@ -67,6 +67,8 @@ public sealed class PostgresStoreContract(PostgresStoreContract.MigratedDatabase
         private TestDatabase? database;
 
         public NpgsqlDataSource DataSource => (database ?? throw new InvalidOperationException("The database is not created yet.")).DataSource;
+
+        public string ConnectionString => (database ?? throw new InvalidOperationException("The database is not created yet.")).ConnectionString;
 
         public async Task InitializeAsync()
         {

@@ -47,7 +47,7 @@ public abstract class StoreContract
     // ---------- visits ----------
 
     [Fact]
-    public async Task Redelivered_visit_is_a_duplicate_and_counted_once()
+    public async Task When_a_visit_is_redelivered_should_be_a_duplicate_and_count_once()
     {
         var visit = Visit("v1", new DateOnly(2024, 3, 15));
 
@@ -61,7 +61,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Reused_visit_id_with_other_content_is_a_conflict_and_the_first_version_is_kept()
+    public async Task When_a_visit_id_is_reused_with_other_content_should_be_a_conflict_and_keep_the_first_version()
     {
         var first = Visit("v1", new DateOnly(2024, 3, 15));
         await RecordAsync(first);
@@ -74,7 +74,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Cancelled_visit_is_no_longer_active()
+    public async Task When_a_visit_is_cancelled_should_no_longer_be_active()
     {
         var cancelled = Visit("v1", new DateOnly(2024, 3, 15));
         var kept = Visit("v2", new DateOnly(2024, 3, 16));
@@ -88,7 +88,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Cancellation_arriving_before_its_visit_applies_when_the_visit_arrives()
+    public async Task When_a_cancellation_arrives_before_its_visit_should_apply_when_the_visit_arrives()
     {
         var cancelled = Visit("v1", new DateOnly(2024, 3, 15));
         var kept = Visit("v2", new DateOnly(2024, 3, 16));
@@ -101,7 +101,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Repeated_cancellation_is_a_duplicate()
+    public async Task When_a_cancellation_is_repeated_should_be_a_duplicate()
     {
         var visit = Visit("v1", new DateOnly(2024, 3, 15));
         await RecordAsync(visit);
@@ -114,7 +114,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Cancellation_from_another_institution_is_its_own_and_the_visit_stays_active()
+    public async Task When_a_cancellation_comes_from_another_institution_should_be_its_own_and_leave_the_visit_active()
     {
         var visit = Visit("v1", new DateOnly(2024, 3, 15));
         await RecordAsync(visit);
@@ -128,7 +128,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Early_cancellation_from_another_institution_does_not_cancel_the_visit()
+    public async Task When_an_early_cancellation_comes_from_another_institution_should_not_cancel_the_visit()
     {
         var visit = Visit("v1", new DateOnly(2024, 3, 15));
 
@@ -139,7 +139,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Two_institutions_may_use_the_same_visit_and_report_ids()
+    public async Task When_two_institutions_use_the_same_visit_and_report_ids_should_accept_both()
     {
         var ours = Visit("v1", new DateOnly(2024, 3, 15));
         var theirs = ours with { InstitutionId = OtherInstitution, EmployerName = "另一家公司", PositionsOpened = 30 };
@@ -162,7 +162,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Active_visits_are_the_institutions_own_within_the_inclusive_range_in_date_then_id_order()
+    public async Task When_active_visits_are_read_should_give_the_institutions_own_within_the_inclusive_range_in_date_then_id_order()
     {
         var onFirstDay = Visit("jan-1", FirstDay);
         var onLastDay = Visit("dec-31", LastDay);
@@ -188,7 +188,7 @@ public abstract class StoreContract
     // ---------- graduates and destinations ----------
 
     [Fact]
-    public async Task Redelivered_registration_is_a_duplicate_and_the_graduate_is_on_the_roster_once()
+    public async Task When_a_registration_is_redelivered_should_be_a_duplicate_and_put_the_graduate_on_the_roster_once()
     {
         var graduate = Graduate("g1", "U01", "LowIncome");
 
@@ -200,7 +200,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Reused_graduate_id_with_other_content_is_a_conflict_and_the_first_registration_is_kept()
+    public async Task When_a_graduate_id_is_reused_with_other_content_should_be_a_conflict_and_keep_the_first_registration()
     {
         var first = Graduate("g1", "U01", "LowIncome", "Disability");
         await RegisterAsync(first);
@@ -269,7 +269,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Redelivered_withdrawal_is_a_duplicate_and_other_content_a_conflict()
+    public async Task When_a_withdrawal_is_redelivered_should_be_a_duplicate_and_with_other_content_a_conflict()
     {
         var withdrawal = new GraduateWithdrawn(Institution, 2024, Id("g1"), "延期毕业");
 
@@ -281,7 +281,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Redelivered_report_is_a_duplicate_and_a_reused_report_id_a_conflict_keeping_the_first()
+    public async Task When_a_report_is_redelivered_should_be_a_duplicate_and_a_reused_report_id_a_conflict_keeping_the_first()
     {
         var report = Report("r1", "g1", Destination.ContractEmployment, new DateOnly(2024, 6, 20));
 
@@ -294,7 +294,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Cohort_facts_hold_the_roster_the_withdrawals_and_every_report_including_orphans()
+    public async Task When_cohort_facts_are_read_should_hold_the_roster_the_withdrawals_and_every_report_including_orphans()
     {
         await RegisterAsync(Graduate("g2", "U02"));
         await RegisterAsync(Graduate("g1", "U01", "LowIncome", "Disability"));
@@ -327,7 +327,7 @@ public abstract class StoreContract
     // ---------- alert state and outbox ----------
 
     [Fact]
-    public async Task First_save_creates_the_state_and_another_first_save_loses()
+    public async Task When_a_state_is_saved_for_the_first_time_should_create_it_and_another_first_save_lose()
     {
         var first = State("institution", TargetStatus.AtRisk, version: 1);
 
@@ -339,7 +339,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Two_first_saves_at_once_exactly_one_wins_and_only_its_alert_is_stored()
+    public async Task When_two_first_saves_come_at_once_should_let_exactly_one_win_and_store_only_its_alert()
     {
         var onTrack = State("institution", TargetStatus.OnTrack, version: 1);
         var atRisk = State("institution", TargetStatus.AtRisk, version: 1);
@@ -357,7 +357,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Two_saves_with_the_same_expected_version_exactly_one_wins_and_only_its_alert_is_stored()
+    public async Task When_two_saves_expect_the_same_version_should_let_exactly_one_win_and_store_only_its_alert()
     {
         await Alerts.TrySaveAsync(State("institution", TargetStatus.OnTrack, version: 1), 0, null, None);
         var offTrack = State("institution", TargetStatus.OffTrack, version: 2);
@@ -376,7 +376,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Stale_save_is_refused_and_its_alert_is_not_stored()
+    public async Task When_a_save_is_stale_should_refuse_it_and_not_store_its_alert()
     {
         await Alerts.TrySaveAsync(State("institution", TargetStatus.OnTrack, version: 1), 0, null, None);
         var current = State("institution", TargetStatus.AtRisk, version: 2);
@@ -391,7 +391,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task An_alert_is_stored_once_per_alert_id()
+    public async Task When_an_alert_is_saved_again_should_store_it_once_per_alert_id()
     {
         var alert = Alert(null, TargetStatus.AtRisk);
         Assert.True(await Alerts.TrySaveAsync(State("institution", TargetStatus.AtRisk, version: 1), 0, alert, None));
@@ -403,49 +403,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task A_batch_saves_every_state_and_its_one_grouped_alert()
-    {
-        await Alerts.TrySaveAsync(State($"{Institution}/U02", TargetStatus.OnTrack, version: 1), 0, null, None);
-        var saves = new[]
-        {
-            new StateSave(State($"{Institution}/U01", TargetStatus.OffTrack, version: 1), 0),
-            new StateSave(State($"{Institution}/U02", TargetStatus.OffTrack, version: 2), 1),
-            new StateSave(State($"{Institution}/U03", TargetStatus.AtRisk, version: 1), 0),
-        };
-        var grouped = Alert(null, TargetStatus.OffTrack) with { GroupedUnits = ["U01", "U02", "U03"] };
-
-        Assert.True(await Alerts.TrySaveAllAsync(saves, grouped, None));
-
-        foreach (var save in saves)
-        {
-            Assert.Equal(save.State, await Alerts.GetStateAsync(TargetId, save.State.ScopeKey, None));
-        }
-
-        AssertSameAlert(grouped, Assert.Single(await Alerts.GetAlertsAsync(TargetId, None)));
-    }
-
-    [Fact]
-    public async Task A_batch_with_one_stale_state_saves_nothing()
-    {
-        var moved = State($"{Institution}/U02", TargetStatus.AtRisk, version: 1);
-        await Alerts.TrySaveAsync(moved, 0, null, None);
-        var saves = new[]
-        {
-            new StateSave(State($"{Institution}/U01", TargetStatus.OffTrack, version: 1), 0),
-            new StateSave(State($"{Institution}/U02", TargetStatus.OffTrack, version: 1), 0),
-            new StateSave(State($"{Institution}/U03", TargetStatus.OffTrack, version: 1), 0),
-        };
-
-        Assert.False(await Alerts.TrySaveAllAsync(saves, Alert(null, TargetStatus.OffTrack) with { GroupedUnits = ["U01", "U02", "U03"] }, None));
-
-        Assert.Null(await Alerts.GetStateAsync(TargetId, $"{Institution}/U01", None));
-        Assert.Equal(moved, await Alerts.GetStateAsync(TargetId, $"{Institution}/U02", None));
-        Assert.Null(await Alerts.GetStateAsync(TargetId, $"{Institution}/U03", None));
-        Assert.Empty(await Alerts.GetAlertsAsync(TargetId, None));
-    }
-
-    [Fact]
-    public async Task A_target_is_evaluated_by_one_holder_at_a_time_and_other_targets_are_not_held_up()
+    public async Task When_a_target_is_locked_should_let_one_holder_at_a_time_evaluate_it_and_not_hold_up_other_targets()
     {
         var first = await Alerts.LockTargetAsync(TargetId, None);
         var second = Alerts.LockTargetAsync(TargetId, None);
@@ -460,7 +418,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task A_state_to_save_must_carry_the_next_version()
+    public async Task When_a_state_to_save_does_not_carry_the_next_version_should_be_refused()
     {
         await Assert.ThrowsAsync<ArgumentException>(
             () => Alerts.TrySaveAsync(State("institution", TargetStatus.AtRisk, version: 5), 0, null, None));
@@ -469,7 +427,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task States_keep_every_field_and_are_listed_by_target()
+    public async Task When_states_are_saved_should_keep_every_field_and_be_listed_by_target()
     {
         var full = new AlertState(
             TargetId,
@@ -499,7 +457,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Relay_publishes_oldest_first_marks_alerts_published_and_never_publishes_them_again()
+    public async Task When_the_relay_runs_should_publish_oldest_first_mark_alerts_published_and_never_publish_them_again()
     {
         await DrainOutboxAsync();
         var alerts = await SaveAlertsAsync(3);
@@ -520,7 +478,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Failed_publish_leaves_the_batch_for_the_next_relay()
+    public async Task When_a_publish_fails_should_leave_the_batch_for_the_next_relay()
     {
         await DrainOutboxAsync();
         var alerts = await SaveAlertsAsync(2);
@@ -536,7 +494,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Two_concurrent_relays_publish_each_alert_exactly_once()
+    public async Task When_two_relays_run_concurrently_should_publish_each_alert_exactly_once()
     {
         await DrainOutboxAsync();
         var alerts = await SaveAlertsAsync(10);
@@ -665,9 +623,8 @@ public abstract class StoreContract
     private static void AssertSameAlert(TargetStatusChanged expected, TargetStatusChanged actual)
     {
         // Records compare lists by reference: compare the lagging units apart.
-        Assert.Equal(expected with { LaggingUnits = Array.Empty<LaggingUnit>(), GroupedUnits = null }, actual with { LaggingUnits = Array.Empty<LaggingUnit>(), GroupedUnits = null });
+        Assert.Equal(expected with { LaggingUnits = Array.Empty<LaggingUnit>() }, actual with { LaggingUnits = Array.Empty<LaggingUnit>() });
         Assert.Equal(expected.LaggingUnits, actual.LaggingUnits);
-        Assert.Equal(expected.GroupedUnits, actual.GroupedUnits);
     }
 
     /// <summary>The three views of the store under test.</summary>

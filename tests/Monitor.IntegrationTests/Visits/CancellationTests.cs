@@ -11,7 +11,7 @@ public sealed class CancellationTests(WorkerEnvironment env) : IClassFixture<Wor
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
 
     [Fact]
-    public async Task Cancelled_visit_stops_counting()
+    public async Task When_a_visit_is_cancelled_should_stop_counting_it()
     {
         var cancelled = Visit($"v-cancelled-{run}", $"天津某某电子有限公司{run}");
         var kept = Visit($"v-kept-{run}", $"天津某某机械有限公司{run}");
@@ -28,7 +28,7 @@ public sealed class CancellationTests(WorkerEnvironment env) : IClassFixture<Wor
     }
 
     [Fact]
-    public async Task Cancellation_that_arrives_before_its_visit_still_applies()
+    public async Task When_a_cancellation_arrives_before_its_visit_should_still_apply()
     {
         var late = Visit($"v-late-{run}", $"天津某某物流有限公司{run}");
         var witness = Visit($"v-witness-{run}", $"天津某某食品有限公司{run}");

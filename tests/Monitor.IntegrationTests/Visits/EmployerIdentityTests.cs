@@ -8,7 +8,7 @@ namespace Monitor.IntegrationTests.Visits;
 public sealed class EmployerIdentityTests(WorkerEnvironment env) : IClassFixture<WorkerEnvironment>
 {
     [Fact]
-    public async Task Visits_to_one_employer_by_credit_code_or_by_names_differing_in_width_and_spaces_count_one_employer_each()
+    public async Task When_visits_name_one_employer_by_credit_code_or_by_names_differing_in_width_and_spaces_should_count_one_employer_each()
     {
         const string Body = "91120116MA05K1234";
         var creditCode = Body + EmployerIdentity.CheckCharacter(Body);

@@ -9,7 +9,7 @@ public sealed class RedeliveryTests(WorkerEnvironment env) : IClassFixture<Worke
     private const string VisitRecordedQueue = "monitor-enterprise-visit-recorded";
 
     [Fact]
-    public async Task Redelivered_visit_is_counted_once()
+    public async Task When_a_visit_is_redelivered_should_count_it_once()
     {
         var visit = new EnterpriseVisitRecorded(
             "v-redelivered", WorkerEnvironment.Institution, VisitTier.Leadership, null, "天津渤海化工集团有限责任公司", null, new DateOnly(2024, 5, 10), VisitMode.Outgoing, 8);

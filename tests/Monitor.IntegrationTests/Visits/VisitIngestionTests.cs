@@ -17,7 +17,7 @@ public sealed class VisitIngestionTests(WorkerEnvironment env) : IClassFixture<W
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
 
     [Fact]
-    public async Task Visit_published_as_raw_json_by_a_plain_amqp_client_is_counted()
+    public async Task When_a_visit_is_published_as_raw_json_by_a_plain_amqp_client_should_count_it()
     {
         var visitId = $"v-1-{run}";
         var json = $$"""
@@ -31,7 +31,7 @@ public sealed class VisitIngestionTests(WorkerEnvironment env) : IClassFixture<W
     }
 
     [Fact]
-    public async Task Visit_published_through_masstransit_is_counted()
+    public async Task When_a_visit_is_published_through_masstransit_should_count_it()
     {
         var visit = Visit($"v-2-{run}", $"天津港集团{run}") with { Tier = VisitTier.Unit, UnitCode = "JX", PositionsOpened = 12 };
 
@@ -42,7 +42,7 @@ public sealed class VisitIngestionTests(WorkerEnvironment env) : IClassFixture<W
     }
 
     [Fact]
-    public async Task Invalid_visit_is_rejected_once_naming_the_field_and_kept_in_the_error_queue()
+    public async Task When_a_visit_is_invalid_should_reject_it_once_naming_the_field_and_keep_it_in_the_error_queue()
     {
         var badCheck = $"v-bad-code-{run}";
         var noUnit = $"v-no-unit-{run}";
@@ -79,7 +79,7 @@ public sealed class VisitIngestionTests(WorkerEnvironment env) : IClassFixture<W
     }
 
     [Fact]
-    public async Task Visit_without_its_tier_or_count_is_rejected_naming_the_member_rather_than_read_as_a_default()
+    public async Task When_a_visit_lacks_its_tier_or_count_should_reject_it_naming_the_member_rather_than_read_a_default()
     {
         // Left out, "tier" would read as Leadership and "positionsOpened" as 0: both would pass validation.
         var noTier = $"v-no-tier-{run}";

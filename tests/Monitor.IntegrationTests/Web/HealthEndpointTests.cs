@@ -35,7 +35,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ready_once_started_not_ready_while_the_database_is_unreachable_and_ready_again_after()
+    public async Task When_the_database_is_unreachable_for_a_while_should_be_ready_once_started_not_ready_meanwhile_and_ready_again_after()
     {
         var (status, body) = await GetAsync("health/ready");
         Assert.Equal(HttpStatusCode.OK, status);

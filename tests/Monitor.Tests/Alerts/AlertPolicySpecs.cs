@@ -348,14 +348,4 @@ public class AlertPolicySpecs
         Assert.True(reminder.IsReminder);
         Assert.False(AlertPolicy.IsImprovement(reminder));
     }
-
-    [Fact]
-    public void When_another_reminder_of_the_target_goes_out_should_send_one_half_due_with_it_and_not_one_less()
-    {
-        var state = Start(TargetStatus.OffTrack);
-
-        Assert.False(Decide(state, Assessed(TargetStatus.OffTrack), T0.AddDays(3), AlertSettings.Default).IsReminder);
-        Assert.False(AlertPolicy.Decide(TargetId, Scope, state, Assessed(TargetStatus.OffTrack), AlertSettings.Default, T0.AddDays(3), remindEarly: true).IsReminder);
-        Assert.True(AlertPolicy.Decide(TargetId, Scope, state, Assessed(TargetStatus.OffTrack), AlertSettings.Default, T0.AddDays(3.5), remindEarly: true).IsReminder);
-    }
 }

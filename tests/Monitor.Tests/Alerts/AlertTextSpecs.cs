@@ -20,7 +20,7 @@ public class AlertTextSpecs
     ];
 
     private static string Text(TargetDefinition target, Assessment a, TargetStatus? previous, TargetStatus current, bool reminder = false, IReadOnlyList<LaggingUnit>? lagging = null, string language = "zh-CN") =>
-        AlertText.Summary(target, "天津轻工职院", a, previous, current, AlertPolicy.Severity(current, a.SmallGroup), reminder, lagging ?? [], language);
+        AlertText.Summary(target, "天津轻工职院", a, previous, current, AlertPolicy.Severity(current, a.SmallGroup), reminder, finalNotice: false, lagging ?? [], language);
 
     [Fact]
     public void When_a_visit_target_turns_off_track_should_give_the_figures_a_leader_needs_in_chinese()
@@ -139,68 +139,5 @@ public class AlertTextSpecs
     {
         Assert.Equal(chinese, Wording.StatusName(status, "zh-CN"));
         Assert.Equal(status.ToString(), Wording.StatusName(status, "en-GB"));
-    }
-
-    [Fact]
-    public void When_units_turn_worse_together_should_name_each_with_its_figures_then_the_institution()
-    {
-        // 30 September: the units have 142 employers of 200, 149 owed; three units behind their own lines (18 owed each).
-        var institution = TargetEngine.Assess(TestTargets.UnitVisits(), 200m, Counts.Of((new DateOnly(2024, 1, 10), 120), (new DateOnly(2024, 9, 20), 22)), Sep30);
-        var units = new LaggingUnit[]
-        {
-            new("XN", "新能源工程学院", 11m, 18m, TargetStatus.OffTrack),
-            new("YS", "艺术工程学院", 12m, 18m, TargetStatus.OffTrack),
-            new("RG", "人工智能学院", 17m, 18m, TargetStatus.AtRisk),
-        };
-
-        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "天津轻工职院", institution, units, TargetStatus.OnTrack, AlertSeverity.Critical, reminder: false, improving: false, "zh-CN");
-
-        Assert.Equal(
-            "【严重】天津轻工职院「二级学院和职能部门领导走访用人单位」：3 个单位由「进度正常」转差：" +
-            "新能源工程学院 11/18（明显滞后）、艺术工程学院 12/18（明显滞后）、人工智能学院 17/18（略有滞后）。" +
-            "全院已走访 142 家，目标 200 家；按进度此时应达 149 家。",
-            text);
-    }
-
-    [Fact]
-    public void When_units_are_reminded_together_in_english_should_say_so()
-    {
-        var units = new LaggingUnit[] { new("XN", "新能源工程学院", 3m, 17m, TargetStatus.OffTrack), new("YS", "艺术工程学院", 5m, 17m, TargetStatus.AtRisk), new("ZJ", "招生就业处", 0m, null, TargetStatus.NoData) };
-
-        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "TJQG", Behind, units, null, AlertSeverity.Critical, reminder: true, improving: false, "en");
-
-        Assert.Equal(
-            "[Critical] TJQG - 二级学院和职能部门领导走访用人单位: 3 units still behind (reminder): 新能源工程学院 3/17 (OffTrack), 艺术工程学院 5/17 (AtRisk), 招生就业处 0 (NoData). " +
-            "Institution: actual 62 employers, target 100 employers, expected by now 74 employers.",
-            text);
-    }
-
-    [Theory]
-    [InlineData(TargetStatus.Missed, TargetStatus.Missed, "2 个单位未达成目标：")]
-    [InlineData(TargetStatus.NoData, TargetStatus.NoData, "2 个单位无数据：")]
-    [InlineData(TargetStatus.Missed, TargetStatus.OffTrack, "2 个单位落后于进度：")]
-    public void When_units_are_grouped_on_a_first_look_should_say_what_they_have_in_common(TargetStatus first, TargetStatus second, string expected)
-    {
-        var units = new LaggingUnit[] { new("XN", "新能源工程学院", 11m, null, first), new("YS", "艺术工程学院", 12m, null, second) };
-
-        var text = AlertText.GroupSummary(TestTargets.UnitVisits(), "天津轻工职院", Behind, units, null, AlertSeverity.Critical, reminder: false, improving: false, "zh-CN");
-
-        Assert.Contains("」：" + expected, text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void When_units_improve_together_should_say_from_what_to_what()
-    {
-        var target = TestTargets.Placement();
-        var whole = TargetEngine.Assess(target, 95m, Counts.Rate(2500, (new DateOnly(2024, 8, 1), 2386)), new DateOnly(2024, 9, 1));
-        var met = new LaggingUnit[] { new("JX", "机械工程学院", 96.43m, null, TargetStatus.Met), new("DZ", "电子信息与自动化学院", 96.5m, null, TargetStatus.Met), new("CL", "材料工程学院", 96.43m, null, TargetStatus.Met) };
-        var mixed = new LaggingUnit[] { new("JX", "机械工程学院", 96.43m, null, TargetStatus.Met), new("CL", "材料工程学院", 93.1m, 94m, TargetStatus.AtRisk), new("DZ", "电子信息与自动化学院", 96.5m, null, TargetStatus.OnTrack) };
-
-        var same = AlertText.GroupSummary(target, "天津轻工职院", whole, met, TargetStatus.OnTrack, AlertSeverity.Info, reminder: false, improving: true, "zh-CN");
-        var different = AlertText.GroupSummary(target, "天津轻工职院", whole, mixed, TargetStatus.OffTrack, AlertSeverity.Warning, reminder: false, improving: true, "zh-CN");
-
-        Assert.StartsWith("【提示】天津轻工职院「2024 届高职毕业生毕业去向落实率」：3 个单位由「进度正常」转为「已达成」：机械工程学院 96.43%（已达成）", same, StringComparison.Ordinal);
-        Assert.Contains("：3 个单位好转：", different, StringComparison.Ordinal);
-        Assert.DoesNotContain("转差", same + different, StringComparison.Ordinal);
     }
 }

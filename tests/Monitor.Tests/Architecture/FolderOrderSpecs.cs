@@ -30,6 +30,7 @@ public partial class FolderOrderSpecs
         "Tools/Status",
         "Tools/Demo",
         "Tools/Import",
+        "Tools/Silences",
         "Tools/Maintenance",
         "Tools/Cli",
     ];
@@ -44,7 +45,7 @@ public partial class FolderOrderSpecs
     private static string FolderOf(string file) => Path.GetRelativePath(Worker, Path.GetDirectoryName(file)!).Replace('\\', '/');
 
     [Fact]
-    public void When_a_source_file_is_in_a_folder_Should_be_in_the_folders_namespace_and_the_folder_in_the_order()
+    public void When_a_source_file_is_in_a_folder_should_be_in_the_folders_namespace_and_the_folder_in_the_order()
     {
         var wrong = new List<string>();
         foreach (var file in SourceFiles().Where(f => Path.GetFileName(f) != "Program.cs"))
@@ -62,7 +63,7 @@ public partial class FolderOrderSpecs
     }
 
     [Fact]
-    public void When_a_folder_uses_another_Should_be_one_that_comes_before_it()
+    public void When_a_folder_uses_another_should_be_one_that_comes_before_it()
     {
         var types = DeclaredTypes();
         var violations = new List<string>();
@@ -87,7 +88,7 @@ public partial class FolderOrderSpecs
     }
 
     [Fact]
-    public void When_the_check_reads_a_line_Should_find_usings_and_qualified_names_of_later_folders()
+    public void When_the_check_reads_a_line_should_find_usings_and_qualified_names_of_later_folders()
     {
         var types = new Dictionary<string, string>(StringComparer.Ordinal) { ["ReplayEvents"] = "Tools/Replay", ["TargetCatalog"] = "Targets" };
 

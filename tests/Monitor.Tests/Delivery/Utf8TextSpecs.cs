@@ -6,7 +6,7 @@ namespace Monitor.Tests.Delivery;
 public class Utf8TextSpecs
 {
     [Fact]
-    public void Text_within_the_limit_is_kept_as_is()
+    public void When_text_is_within_the_limit_should_keep_it_as_is()
     {
         var text = new string('走', 1365); // 4,095 bytes
         Assert.Same(text, Utf8Text.Truncate(text, 4096, "…"));
@@ -16,7 +16,7 @@ public class Utf8TextSpecs
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(2)]
-    public void Chinese_text_is_cut_between_characters_never_inside_one(int asciiPrefix)
+    public void When_Chinese_text_is_cut_should_cut_between_characters_never_inside_one(int asciiPrefix)
     {
         // Each 访 is 3 bytes; an ASCII prefix moves the character boundaries against the limit.
         var text = new string('a', asciiPrefix) + new string('访', 2000);
@@ -33,7 +33,7 @@ public class Utf8TextSpecs
     }
 
     [Fact]
-    public void An_emoji_is_never_split_into_half_a_surrogate_pair()
+    public void When_text_with_an_emoji_is_cut_should_never_split_it_into_half_a_surrogate_pair()
     {
         var text = string.Concat(Enumerable.Repeat("🔴严", 600)); // 7 bytes a pair
         var cut = Utf8Text.Truncate(text, 100, "…");

@@ -6,23 +6,25 @@ namespace Monitor.Tests.Delivery;
 public class WebhookClientSpecs
 {
     [Fact]
-    public void WeCom_gets_markdown_content_and_DingTalk_a_title_and_text()
+    public void When_posting_markdown_with_lists_should_send_WeCom_markdown_v2_content_and_DingTalk_markdown_with_a_title()
     {
-        var message = new WebhookMessage("标题", "### 正文");
+        var message = new WebhookMessage("标题", "### 正文\n\n- 一\n- 二");
 
         using var wecom = JsonDocument.Parse(WebhookClient.Body(WebhookKind.WeCom, message));
         using var dingtalk = JsonDocument.Parse(WebhookClient.Body(WebhookKind.DingTalk, message));
 
-        Assert.Equal("markdown", wecom.RootElement.GetProperty("msgtype").GetString());
-        Assert.Equal("### 正文", wecom.RootElement.GetProperty("markdown").GetProperty("content").GetString());
-        Assert.False(wecom.RootElement.GetProperty("markdown").TryGetProperty("title", out _));
+        // WeCom's first markdown shows "- " lines as they are; markdown_v2 renders lists (and has no title).
+        Assert.Equal("markdown_v2", wecom.RootElement.GetProperty("msgtype").GetString());
+        Assert.Equal(message.Text, wecom.RootElement.GetProperty("markdown_v2").GetProperty("content").GetString());
+        Assert.False(wecom.RootElement.TryGetProperty("markdown", out _));
+        Assert.False(wecom.RootElement.GetProperty("markdown_v2").TryGetProperty("title", out _));
         Assert.Equal("markdown", dingtalk.RootElement.GetProperty("msgtype").GetString());
         Assert.Equal("标题", dingtalk.RootElement.GetProperty("markdown").GetProperty("title").GetString());
-        Assert.Equal("### 正文", dingtalk.RootElement.GetProperty("markdown").GetProperty("text").GetString());
+        Assert.Equal(message.Text, dingtalk.RootElement.GetProperty("markdown").GetProperty("text").GetString());
     }
 
     [Fact]
-    public void DingTalk_signature_is_the_url_encoded_base64_HmacSHA256_of_timestamp_newline_secret()
+    public void When_a_DingTalk_post_is_signed_should_sign_with_the_url_encoded_base64_HmacSHA256_of_timestamp_newline_secret()
     {
         // Computed independently: printf '1718416800000\nSECtest' | openssl dgst -sha256 -hmac SECtest -binary | base64
         const string expected = "LXLhEsA67lNZUnLQOYydTqXyFVHNm6ZrGM3X3NovF6g=";

@@ -15,7 +15,7 @@ public class WebhookRefusalSpecs
     [InlineData(200, """{"errcode":310000,"errmsg":"sign not match"}""")]
     [InlineData(400, "bad request")]
     [InlineData(404, "not found")]
-    public async Task When_the_robot_refuses_the_webhook_itself_Should_throw_a_refusal_naming_the_webhook_but_not_its_address(int status, string answer)
+    public async Task When_the_robot_refuses_the_webhook_itself_should_throw_a_refusal_naming_the_webhook_but_not_its_address(int status, string answer)
     {
         var ex = await Assert.ThrowsAsync<WebhookRejectedException>(() => Post(status, answer));
 
@@ -32,7 +32,7 @@ public class WebhookRefusalSpecs
     [InlineData(408, "timeout")]
     [InlineData(500, "error")]
     [InlineData(502, "bad gateway")]
-    public async Task When_the_robot_is_busy_or_failing_Should_throw_a_failure_that_is_retried(int status, string answer)
+    public async Task When_the_robot_is_busy_or_failing_should_throw_a_failure_that_is_retried(int status, string answer)
     {
         var ex = await Assert.ThrowsAsync<WebhookException>(() => Post(status, answer));
 
@@ -40,7 +40,7 @@ public class WebhookRefusalSpecs
     }
 
     [Fact]
-    public async Task When_the_robot_answers_errcode_0_Should_not_throw() => await Post(200, """{"errcode":0,"errmsg":"ok"}""");
+    public async Task When_the_robot_answers_errcode_0_should_not_throw() => await Post(200, """{"errcode":0,"errmsg":"ok"}""");
 
     private static async Task Post(int status, string answer)
     {

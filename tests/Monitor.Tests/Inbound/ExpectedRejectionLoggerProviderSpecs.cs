@@ -20,7 +20,7 @@ public sealed class ExpectedRejectionLoggerProviderSpecs : IDisposable
     public void Dispose() => provider.Dispose();
 
     [Fact]
-    public void MassTransits_error_for_an_invalid_event_is_dropped()
+    public void When_MassTransit_logs_its_error_for_an_invalid_event_should_drop_it()
     {
         var logger = provider.CreateLogger("MassTransit.ReceiveTransport");
 
@@ -30,7 +30,7 @@ public sealed class ExpectedRejectionLoggerProviderSpecs : IDisposable
     }
 
     [Fact]
-    public void A_real_fault_is_still_logged_as_an_error()
+    public void When_a_real_fault_is_logged_should_still_log_it_as_an_error()
     {
         var logger = provider.CreateLogger("MassTransit.ReceiveTransport");
         var fault = new InvalidOperationException("connection reset");
@@ -43,7 +43,7 @@ public sealed class ExpectedRejectionLoggerProviderSpecs : IDisposable
     }
 
     [Fact]
-    public void Other_categories_are_not_filtered()
+    public void When_another_category_logs_should_not_filter_it()
     {
         var logger = provider.CreateLogger("Monitor.Worker.Visits.EnterpriseVisitRecordedConsumer");
         var rejection = new InvalidEventException("x");

@@ -254,4 +254,19 @@ public class PlacementMeasurementsSpecs
         Assert.Equal(placed, DestinationKinds.IsPlaced(destination));
         Assert.Equal(placed, DestinationKinds.KindOf(destination) != DestinationKinds.Unplaced);
     }
+
+    [Fact]
+    public void When_a_unit_has_graduates_but_none_disadvantaged_should_have_no_disadvantaged_rate_and_never_lag()
+    {
+        // JX has two disadvantaged graduates (one placed), DZ has graduates but none disadvantaged.
+        var graduates = new[] { Graduate("g1", "JX", "LowIncome"), Graduate("g2", "JX", "Disability"), Graduate("g3", "DZ"), Graduate("g4", "DZ") };
+        var reports = new[] { Report("r1", "g1", Destination.ContractEmployment, new DateOnly(2024, 6, 1)) };
+
+        var scopes = Build(graduates, reports, disadvantagedOnly: true);
+        var institution = TargetEngine.Assess(TestTargets.Placement(disadvantagedOnly: true), 97m, scopes[ScopeKeys.Institution], new DateOnly(2024, 6, 15));
+
+        Assert.True(scopes.ContainsKey("JX"));
+        Assert.False(scopes.ContainsKey("DZ")); // no population: no rate, no status, no alert, not a lagging unit
+        Assert.Equal((1, 2), (institution.Numerator, institution.Denominator));
+    }
 }

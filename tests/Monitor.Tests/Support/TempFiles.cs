@@ -5,16 +5,19 @@ public sealed class TempFiles : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("monitor-tests-").FullName;
 
+    /// <summary>A path in the folder, for a file the spec writes itself.</summary>
+    public string Path(string name) => System.IO.Path.Combine(_folder, name);
+
     public string Write(string name, string content)
     {
-        var path = Path.Combine(_folder, name);
+        var path = System.IO.Path.Combine(_folder, name);
         File.WriteAllText(path, content);
         return path;
     }
 
     public string Write(string name, byte[] content)
     {
-        var path = Path.Combine(_folder, name);
+        var path = System.IO.Path.Combine(_folder, name);
         File.WriteAllBytes(path, content);
         return path;
     }

@@ -79,7 +79,7 @@ public class LeadershipYearSimulationSpecs
                 alert = new TargetStatusChanged(
                     AlertIds.For(Target.Id, "tjqg", d.State.Transitions, d.State.Reminders), Target.Id, Target.Name, "tjqg", null, d.Previous, d.State.Status,
                     severity, a.Actual, null, null, a.Threshold, a.ExpectedByNow, a.Forecast, a.RequiredPerWeek, a.DaysLeft, a.Deadline, [],
-                    AlertText.Summary(Target, "天津轻工职院", a, d.Previous, d.State.Status, severity, d.IsReminder, [], "zh-CN"), now, d.IsReminder);
+                    AlertText.Summary(Target, "天津轻工职院", a, d.Previous, d.State.Status, severity, d.IsReminder, d.IsFinalNotice, [], "zh-CN"), now, d.IsReminder);
             }
 
             days.Add(new Day(on, a, d.State.Status, alert));

@@ -51,7 +51,7 @@ public sealed class HealthEndpointSpecs : IAsyncLifetime, IDisposable
     public void Dispose() => endpoint.Dispose();
 
     [Fact]
-    public async Task When_a_readiness_check_hangs_Should_answer_live_at_once_and_ready_when_the_check_ends()
+    public async Task When_a_readiness_check_hangs_should_answer_live_at_once_and_ready_when_the_check_ends()
     {
         var ready = Http.GetAsync(new Uri(address, "health/ready"));
         await WaitUntilAsync(() => Volatile.Read(ref checksRun) == 1);

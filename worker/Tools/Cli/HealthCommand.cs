@@ -38,12 +38,13 @@ public sealed class HealthCommand(HostArguments arguments, IAnsiConsole console)
         try
         {
             using var response = await http.GetAsync(url, cancellationToken);
-            console.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            // Plain, never wrapped or marked up: a healthcheck log (or a script) reads the JSON as it came.
+            console.Profile.Out.Writer.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
             return response.IsSuccessStatusCode ? ExitCodes.Ok : ExitCodes.InputRejected;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            console.WriteLine($"{url}: no answer ({ex.Message})");
+            console.Profile.Out.Writer.WriteLine($"{url}: no answer ({ex.Message})");
             return ExitCodes.InputRejected;
         }
     }

@@ -9,7 +9,7 @@ public sealed class CohortImportSettings : ImportSettings
 {
     /// <summary>As typed: read by <see cref="Validate"/>, so "--cohort abc" is told what a cohort is rather than that a conversion failed.</summary>
     [CommandOption("--cohort <YEAR>")]
-    [Description("The cohort (届) of rows without a cohort column, e.g. 2024.")]
+    [Description("The cohort (届) of rows without a cohort column, e.g. 2024. 没有届别列的行的届别。")]
     public string? CohortText { get; set; }
 
     /// <summary>The cohort year given, or null.</summary>

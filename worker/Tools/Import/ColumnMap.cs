@@ -1,3 +1,5 @@
+using Monitor.Worker.Tools.Common;
+
 namespace Monitor.Worker.Tools.Import;
 
 /// <summary>Which column of a CSV file gives which field of the message, resolved once from the header row.</summary>
@@ -7,8 +9,11 @@ public sealed class ColumnMap
     private readonly IReadOnlyList<ImportField> fields;
     private readonly Func<string, string?> option;
 
-    private ColumnMap(Dictionary<string, (int Index, string Header)> byField, IReadOnlyList<ImportField> fields, Func<string, string?> option, IReadOnlyList<string> ignored, int count)
+    private readonly HashSet<int> unnamed;
+
+    private ColumnMap(Dictionary<string, (int Index, string Header)> byField, IReadOnlyList<ImportField> fields, Func<string, string?> option, IReadOnlyList<string> ignored, int count, HashSet<int> unnamed)
     {
+        this.unnamed = unnamed;
         Count = count;
         this.byField = byField;
         this.fields = fields;
@@ -33,8 +38,10 @@ public sealed class ColumnMap
     /// <param name="headers">The header row as read.</param>
     /// <param name="fields">The message's fields and their accepted header names.</param>
     /// <param name="option">For a field an option can give for every row (institutionId, cohortYear): the option's name when it is set, else null.</param>
-    public static ColumnMap Resolve(IReadOnlyList<string> headers, IReadOnlyList<ImportField> fields, Func<string, string?> option)
+    /// <param name="language">For the messages.</param>
+    public static ColumnMap Resolve(IReadOnlyList<string> headers, IReadOnlyList<ImportField> fields, Func<string, string?> option, ToolLanguage language)
     {
+        ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(option);
@@ -50,12 +57,14 @@ public sealed class ColumnMap
         var byField = new Dictionary<string, (int Index, string Header)>(StringComparer.Ordinal);
         var ignored = new List<string>();
         var problems = new List<string>();
+        var unnamed = new HashSet<int>();
         for (var i = 0; i < headers.Count; i++)
         {
             var header = headers[i].Trim().Trim('\uFEFF');
             var key = ImportText.HeaderKey(header);
             if (key.Length == 0)
             {
+                unnamed.Add(i);
                 continue;
             }
 
@@ -65,7 +74,7 @@ public sealed class ColumnMap
             }
             else if (byField.TryGetValue(field.Name, out var first))
             {
-                problems.Add($"columns '{first.Header}' and '{header}' both give {field.Name}: keep one of them");
+                problems.Add(language.Pick($"「{first.Header}」和「{header}」两列都对应 {field.Name}：只保留其中一列", $"columns '{first.Header}' and '{header}' both give {field.Name}: keep one of them"));
             }
             else
             {
@@ -76,21 +85,28 @@ public sealed class ColumnMap
         var missing = fields.Where(f => f.Required && !byField.ContainsKey(f.Name) && option(f.Name) is null).ToList();
         if (headers.Count == 0)
         {
-            throw new ImportException("The file is empty: it has no header row.");
+            throw new ImportException(language.Pick("文件是空的：没有表头行。", "The file is empty: it has no header row."));
         }
 
         if (missing.Count > 0)
         {
-            problems.Insert(0, $"the file has no column for {string.Join(", ", missing.Select(f => f.Name))}. Accepted header names (case, spaces, '_' and '-' do not matter):"
-                + string.Concat(missing.Select(f => $"{Environment.NewLine}    {f.Name}: {string.Join(", ", f.Headers)}{OptionHint(f.Name)}")));
+            problems.Insert(0, language.Pick(
+                $"文件缺少这些字段的列：{string.Join(", ", missing.Select(f => f.Name))}。可接受的列名（不区分大小写，忽略空格、'_' 和 '-'）：",
+                $"the file has no column for {string.Join(", ", missing.Select(f => f.Name))}. Accepted header names (case, spaces, '_' and '-' do not matter):")
+                + string.Concat(missing.Select(f => $"{Environment.NewLine}    {f.Name}: {string.Join(", ", f.Headers)}{OptionHint(f.Name, language)}")));
         }
 
         return problems.Count > 0
-            ? throw new ImportException(string.Join(Environment.NewLine + "  ", ["The header row cannot be used:", .. problems]) + Environment.NewLine + $"  The header row read: {string.Join(", ", headers)}")
-            : new ColumnMap(byField, fields, option, ignored, headers.Count);
+            ? throw new ImportException(
+                string.Join(Environment.NewLine + "  ", [language.Pick("表头行无法使用：", "The header row cannot be used:"), .. problems]) + Environment.NewLine
+                + language.Pick($"  读到的表头行：{string.Join(", ", headers)}", $"  The header row read: {string.Join(", ", headers)}"))
+            : new ColumnMap(byField, fields, option, ignored, headers.Count, unnamed);
     }
 
     public bool Has(string field) => byField.ContainsKey(field);
+
+    /// <summary>Whether column <paramref name="index"/> of the header is empty.</summary>
+    public bool IsUnnamed(int index) => unnamed.Contains(index);
 
     public bool TryGetIndex(string field, out int index)
     {
@@ -100,8 +116,9 @@ public sealed class ColumnMap
     }
 
     /// <summary>How a problem names the field: its column as the file writes it, the option that gave it, or the column that is missing.</summary>
-    public string Label(string field)
+    public string Label(string field, ToolLanguage language)
     {
+        ArgumentNullException.ThrowIfNull(language);
         if (byField.TryGetValue(field, out var column))
         {
             return column.Header;
@@ -113,13 +130,18 @@ public sealed class ColumnMap
         }
 
         var known = fields.FirstOrDefault(f => f.Name == field);
-        return known is null ? field : $"{known.Headers[0]} (no such column)";
+        if (known is not null)
+        {
+            return language.Pick($"{known.Headers[0]}（没有这一列）", $"{known.Headers[0]} (no such column)");
+        }
+
+        return field.StartsWith("cell ", StringComparison.Ordinal) && !language.IsEnglish ? $"第 {field[5..]} 个单元格" : field;
     }
 
-    private static string OptionHint(string field) => field switch
+    private static string OptionHint(string field, ToolLanguage language) => field switch
     {
-        "institutionId" => " (or the option --institution)",
-        "cohortYear" => " (or the option --cohort)",
+        "institutionId" => language.Pick("（或用选项 --institution）", " (or the option --institution)"),
+        "cohortYear" => language.Pick("（或用选项 --cohort）", " (or the option --cohort)"),
         _ => string.Empty,
     };
 }

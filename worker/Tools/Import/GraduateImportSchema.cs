@@ -1,6 +1,7 @@
 using System.Globalization;
 using Monitor.Messages;
 using Monitor.Worker.Hosting;
+using Monitor.Worker.Institutions;
 using Monitor.Worker.Placement;
 
 namespace Monitor.Worker.Tools.Import;
@@ -29,6 +30,8 @@ public sealed class GraduateImportSchema : ImportSchema<GraduateRegistered>
 
     public override string Noun => "graduate";
 
+    public override string ChineseNoun => "毕业生名册";
+
     public override string Queue { get; } = MessagingExtensions.EndpointNames.Consumer<GraduateRegisteredConsumer>();
 
     public override string IdField => GraduateId;
@@ -36,12 +39,29 @@ public sealed class GraduateImportSchema : ImportSchema<GraduateRegistered>
     public override IReadOnlyList<ImportField> Fields { get; } =
     [
         new(ImportRow.InstitutionField, true, ["院校代码", "学校代码", "InstitutionId", "Institution"]),
-        new(ImportRow.CohortField, true, ["届别", "毕业年份", "毕业届别", "届", "CohortYear", "Cohort"]),
+        new(ImportRow.CohortField, true, ["届别", "毕业年份", "毕业届别", "届", "CohortYear", "Cohort"], ImportFieldKind.WholeNumber),
         new(GraduateId, true, ["学号", "学生学号", "GraduateId", "StudentId"]),
         new(UnitCode, true, ["学院", "二级学院", "院系", "所在学院", "学院代码", "UnitCode", "Unit"]),
         new(Major, false, ["专业", "专业名称", "Major"]),
         new(Disadvantaged, false, ["困难群体", "困难群体类别", "困难类别", "困难类型", "Disadvantaged"]),
     ];
+
+    public override IReadOnlyList<(string Field, object?[] Samples)> Template(Unit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return
+        [
+            (ImportRow.CohortField, [2024, 2024]),
+            (GraduateId, ["2024JX0001", "2024JX0002"]),
+            (UnitCode, [unit.Name, unit.Name]),
+            (Major, ["机电一体化技术", "机电一体化技术"]),
+            (Disadvantaged, [null, "低保家庭"]),
+        ];
+    }
+
+    public override IReadOnlyDictionary<string, IReadOnlyList<string>> Choices(Institution? institution) => institution is null
+        ? new Dictionary<string, IReadOnlyList<string>>()
+        : new Dictionary<string, IReadOnlyList<string>> { [UnitCode] = [.. institution.Units.Select(u => u.Name)] };
 
     public override GraduateRegistered Map(ImportRow row)
     {
@@ -99,7 +119,9 @@ public sealed class GraduateImportSchema : ImportSchema<GraduateRegistered>
             }
             else
             {
-                row.Problem(Disadvantaged, $"'{word}' is not a disadvantaged category: 低保家庭, 脱贫家庭, 防止返贫监测对象, 零就业家庭, 残疾, 较长时间未就业 or 其他 (or LowIncome, PovertyAlleviated, ZeroEmploymentFamily, Disability, LongTermUnemployed, Other)");
+                row.Problem(Disadvantaged, row.Context.Language.Pick(
+                    $"「{word}」不是困难群体类别：低保家庭、脱贫家庭、防止返贫监测对象、零就业家庭、残疾、较长时间未就业或其他（或 LowIncome、PovertyAlleviated、ZeroEmploymentFamily、Disability、LongTermUnemployed、Other）",
+                    $"'{word}' is not a disadvantaged category: 低保家庭, 脱贫家庭, 防止返贫监测对象, 零就业家庭, 残疾, 较长时间未就业 or 其他 (or LowIncome, PovertyAlleviated, ZeroEmploymentFamily, Disability, LongTermUnemployed, Other)"));
             }
         }
 

@@ -2,18 +2,22 @@ namespace Monitor.Worker.Tools.Import;
 
 /// <summary>
 /// What the validation pass found: counts, the problems to report, and the lines the publishing pass skips. It holds
-/// no row data: only line numbers of rejected and duplicate rows, and at most <see cref="CsvImport{TMessage}.MaxProblemsKept"/> problems.
+/// no row data: only line numbers of rejected and duplicate rows, and at most <see cref="SheetImport{TMessage}.MaxProblemsKept"/> problems.
 /// </summary>
 public sealed class ImportCheck
 {
-    internal ImportCheck(CsvEncoding encoding, ColumnMap columns, FileStamp stamp)
+    internal ImportCheck(ImportFile file, ColumnMap columns, FileStamp stamp)
     {
-        Encoding = encoding;
+        File = file;
         Columns = columns;
         Stamp = stamp;
     }
 
-    public CsvEncoding Encoding { get; }
+    /// <summary>The file and how it is read.</summary>
+    public ImportFile File { get; }
+
+    /// <summary>For a workbook: the sheet read, where its header is, and the rows above the header that were skipped; null for CSV.</summary>
+    public SheetLayout? Layout { get; internal init; }
 
     public ColumnMap Columns { get; }
 
@@ -39,6 +43,9 @@ public sealed class ImportCheck
     public int ProblemsNotKept { get; internal set; }
 
     internal List<RowProblem> KeptProblems { get; } = [];
+
+    /// <summary>The institutions of the valid rows: the worker is asked to evaluate them after the import.</summary>
+    public ISet<string> Institutions { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     internal HashSet<int> RejectedLines { get; } = [];
 

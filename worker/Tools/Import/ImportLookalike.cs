@@ -1,3 +1,5 @@
+using Monitor.Worker.Tools.Common;
+
 namespace Monitor.Worker.Tools.Import;
 
 /// <summary>
@@ -30,14 +32,16 @@ public static class ImportLookalike
     /// <param name="kind">What the file looks like: "a graduate roster".</param>
     /// <param name="command">The import that reads such a file: "import graduates".</param>
     /// <param name="expected">What a file of this import has instead.</param>
-    public static void Refuse(IReadOnlyList<string> columns, string noun, string kind, string command, string expected)
+    /// <param name="language">The language of the message; <paramref name="noun"/>, <paramref name="kind"/> and <paramref name="expected"/> are in it.</param>
+    public static void Refuse(IReadOnlyList<string> columns, string noun, string kind, string command, string expected, ToolLanguage language)
     {
         ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(language);
         if (columns.Count > 0)
         {
-            throw new ImportException(
-                $"This looks like {kind}, not a file of {noun}s: it has the column(s) {string.Join(", ", columns)}. No row was read or sent. "
-                + $"If it is {kind}, use `{command}`. {expected}");
+            throw new ImportException(language.Pick(
+                $"这看起来是{kind}，而不是{noun}文件：它有这些列：{string.Join("、", columns)}。没有读取或发送任何一行。如果它是{kind}，请用 `{command}`。{expected}",
+                $"This looks like {kind}, not a file of {noun}s: it has the column(s) {string.Join(", ", columns)}. No row was read or sent. If it is {kind}, use `{command}`. {expected}"));
         }
     }
 }

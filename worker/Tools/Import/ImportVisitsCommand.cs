@@ -5,9 +5,11 @@ using Spectre.Console;
 
 namespace Monitor.Worker.Tools.Import;
 
-/// <summary><c>import visits FILE.csv</c>: enterprise visits (访企拓岗走访记录) → EnterpriseVisitRecorded.</summary>
-[Description("Import enterprise visits (访企拓岗走访记录) from a CSV file.")]
+/// <summary><c>import visits FILE</c>: enterprise visits (访企拓岗走访记录) → EnterpriseVisitRecorded.</summary>
+[Description("Import enterprise visits (访企拓岗走访记录) from an Excel workbook or a CSV file.")]
 public sealed class ImportVisitsCommand(HostArguments arguments, IAnsiConsole console) : ImportCommand<EnterpriseVisitRecorded, ImportSettings>(arguments, console)
 {
     protected override ImportSchema<EnterpriseVisitRecorded> Schema { get; } = new VisitImportSchema();
+
+    protected override string Kind => "visits";
 }

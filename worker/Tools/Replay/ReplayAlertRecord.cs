@@ -4,8 +4,7 @@ namespace Monitor.Worker.Tools.Replay;
 
 /// <summary>
 /// One alert as <c>replay --json</c> writes it, one JSON object per line (camelCase): the simulated date it fired and
-/// the alert's own fields, numbers as JSON numbers, statuses and severities by their contract names. A grouped alert
-/// (several units at once) has the institution's scope and names its units in <c>groupedUnits</c>; null otherwise.
+/// the alert's own fields (one scope each), numbers as JSON numbers, statuses and severities by their contract names.
 /// </summary>
 public sealed record ReplayAlertRecord(
     DateOnly Date,
@@ -24,7 +23,9 @@ public sealed record ReplayAlertRecord(
     decimal? Forecast,
     string Summary,
     Guid AlertId,
-    IReadOnlyList<string>? GroupedUnits)
+    DateOnly? AsOf,
+    bool IsFinal,
+    bool IsFinalNotice)
 {
     public static ReplayAlertRecord From(ReplayedAlert replayed)
     {
@@ -32,6 +33,6 @@ public sealed record ReplayAlertRecord(
         var a = replayed.Alert;
         return new ReplayAlertRecord(
             replayed.On, a.TargetId, a.InstitutionId, a.UnitCode, a.Previous, a.Current, a.Severity, a.IsReminder, a.Actual,
-            a.Numerator, a.Denominator, a.Threshold, a.ExpectedByNow, a.Forecast, a.Summary, a.AlertId, a.GroupedUnits);
+            a.Numerator, a.Denominator, a.Threshold, a.ExpectedByNow, a.Forecast, a.Summary, a.AlertId, a.AsOf, a.IsFinal, a.IsFinalNotice);
     }
 }

@@ -226,7 +226,7 @@ public sealed class ReplayCommand(HostArguments arguments, IAnsiConsole console)
         }
 
         stopwatch.Stop();
-        var tally = Tally(result, settings.QuietReminders, stopwatch.Elapsed);
+        var tally = Tally(result, settings.QuietReminders, stopwatch.Elapsed) + Environment.NewLine + Scoreboard.Of(result.Alerts, targets, result.FinalStatuses).Summary();
         if (settings.Json)
         {
             error.WriteLine(tally);

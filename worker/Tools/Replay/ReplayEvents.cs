@@ -116,15 +116,10 @@ public static class ReplayEvents
     }
 
     /// <summary>Midnight at the start of <paramref name="day"/> in the institution's time zone.</summary>
-    public static DateTimeOffset StartOf(DateOnly day, Institution institution) => At(day, TimeOnly.MinValue, institution);
+    public static DateTimeOffset StartOf(DateOnly day, Institution institution) => institution.StartOf(day);
 
     /// <summary>A local time on a local date in the institution's time zone, as an instant.</summary>
-    public static DateTimeOffset At(DateOnly day, TimeOnly time, Institution institution)
-    {
-        ArgumentNullException.ThrowIfNull(institution);
-        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, institution.TimeZone.GetUtcOffset(local));
-    }
+    public static DateTimeOffset At(DateOnly day, TimeOnly time, Institution institution) => institution.At(day, time);
 
     private static string? InstitutionOf(object message) => message switch
     {

@@ -49,6 +49,7 @@ public sealed class Replayer(
         var rejections = new List<string>();
         var next = 0;
         var days = 0;
+        var finals = new Dictionary<(string TargetId, string? UnitCode), Messages.TargetStatus>();
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             var now = ReplayEvents.At(day, evaluateAt, zone);
@@ -80,7 +81,11 @@ public sealed class Replayer(
                 onRejected(rejection);
             }
 
-            await evaluator.EvaluateAsync(null, null, cancellationToken);
+            foreach (var scope in await evaluator.EvaluateAsync(null, null, cancellationToken))
+            {
+                finals[(scope.Target.Id, scope.UnitCode)] = scope.AnnouncedStatus;
+            }
+
             days++;
             var fired = observer.TakeAlerts()
                 .OrderBy(a => targetOrder.GetValueOrDefault(a.TargetId, int.MaxValue))
@@ -94,7 +99,7 @@ public sealed class Replayer(
             }
         }
 
-        return new ReplayResult(days, next, queue.Count - next, rejections, alerts);
+        return new ReplayResult(days, next, queue.Count - next, rejections, alerts, finals);
     }
 
     private int UnitIndex(string institutionId, string unitCode) =>

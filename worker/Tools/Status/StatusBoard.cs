@@ -9,7 +9,10 @@ namespace Monitor.Worker.Tools.Status;
 /// <summary>Every target's figures, one table per target with a row per scope, coloured by status.</summary>
 public static class StatusBoard
 {
-    public static IRenderable Render(IReadOnlyList<ScopeEvaluation> evaluations, string language)
+    /// <param name="evaluations">The rows, grouped into a table per target.</param>
+    /// <param name="language">zh-CN or en.</param>
+    /// <param name="silenced">Whether a silence covers the row (its status is marked 🔕).</param>
+    public static IRenderable Render(IReadOnlyList<ScopeEvaluation> evaluations, string language, Func<ScopeEvaluation, bool>? silenced = null)
     {
         var english = Wording.IsEnglish(language);
         var tables = new List<IRenderable>();
@@ -35,7 +38,7 @@ public static class StatusBoard
                     a.ExpectedByNow is { } expected ? Wording.PlainNumber(expected) + unit : "-",
                     a.Forecast is { } forecast ? $"{Wording.PlainNumber(forecast)}{unit} ({Wording.PlainNumber(a.ForecastLow ?? forecast)}–{Wording.PlainNumber(a.ForecastHigh ?? forecast)})" : "-",
                     Wording.PlainNumber(a.Threshold) + unit,
-                    $"[{Colour(e.AnnouncedStatus)}]{Markup.Escape(Wording.StatusName(e.AnnouncedStatus, language))}[/]");
+                    $"[{Colour(e.AnnouncedStatus)}]{Markup.Escape(Wording.StatusName(e.AnnouncedStatus, language))}[/]{(silenced?.Invoke(e) == true ? " 🔕" : string.Empty)}");
             }
 
             tables.Add(table);

@@ -11,15 +11,24 @@ namespace Monitor.Worker.Tools.Status;
 /// <remarks>
 /// The rule: without a date (now), a scope the worker has evaluated shows its stored, announced status, else the
 /// assessed one. With a date, the stored status is shown only when the worker last evaluated that scope on that local
-/// date; for any other day the state describes another day, so the assessed status is shown.
+/// date; for any other day the state describes another day, so the assessed status is shown. Silences are those in
+/// force now, whatever the date shown.
 /// </remarks>
-public sealed class StatusReader(TargetCatalog targets, ScopeReader scopes, IAlertStore alerts, TimeProvider clock)
+public sealed class StatusReader(TargetCatalog targets, ScopeReader scopes, IAlertStore alerts, ISilenceStore silences, TimeProvider clock)
 {
+    /// <summary>When the worker last evaluated each selected target in each scope it holds state for (target, scope key).</summary>
+    public async Task<IReadOnlyDictionary<(string TargetId, string ScopeKey), DateTimeOffset>> EvaluatedAtAsync(string? institutionId, string? targetId, CancellationToken cancellationToken)
+    {
+        var selected = targets.Select(institutionId, targetId).Select(t => t.Id).ToList();
+        return (await alerts.GetStatesAsync(selected, cancellationToken)).ToDictionary(s => (s.TargetId, s.ScopeKey), s => s.LastEvaluatedAt);
+    }
+
     public async Task<IReadOnlyList<StatusLine>> ReadAsync(string? institutionId, string? targetId, DateOnly? at, bool units, CancellationToken cancellationToken)
     {
         var selected = targets.Select(institutionId, targetId).ToList();
         var states = (await alerts.GetStatesAsync([.. selected.Select(t => t.Id)], cancellationToken))
             .ToDictionary(s => (s.TargetId, s.ScopeKey));
+        var inForce = await silences.GetActiveAsync(clock.GetUtcNow(), cancellationToken);
         var lines = new List<StatusLine>();
         foreach (var target in selected)
         {
@@ -39,7 +48,11 @@ public sealed class StatusReader(TargetCatalog targets, ScopeReader scopes, IAle
                 lines.Add(new StatusLine(
                     new ScopeEvaluation(target, institution.Id, scope.UnitCode, scope.ScopeName, scope.Assessment, shown, scope.Measurement),
                     assessed,
-                    announced ? StatusSource.Announced : StatusSource.Assessed));
+                    announced ? StatusSource.Announced : StatusSource.Assessed,
+                    stored?.LastEvaluatedAt)
+                {
+                    Silences = [.. inForce.Where(x => x.Covers(target.Id, institution.Id, scope.UnitCode))],
+                });
             }
         }
 

@@ -10,6 +10,9 @@ namespace Monitor.Worker.Tools.Status;
 /// <param name="Status">The status shown: the worker's announced one or the assessed one, as <paramref name="StatusSource"/> says.</param>
 /// <param name="AssessedStatus">The engine's status for <paramref name="AsOf"/>, before hysteresis and dwell.</param>
 /// <param name="StatusSource"><c>announced</c> (from the stored alert state) or <c>assessed</c>.</param>
+/// <param name="EvaluatedAt">When the worker last evaluated this target and scope (its stored state); null when it never has.</param>
+/// <param name="SilenceIds">The silences in force now that cover this target and scope (<c>silence list</c>); empty when none.</param>
+/// <param name="SilencedUntil">When the last of them ends, or null.</param>
 public sealed record StatusRecord(
     string TargetId,
     string TargetName,
@@ -32,7 +35,10 @@ public sealed record StatusRecord(
     DateOnly Deadline,
     TargetStatus Status,
     TargetStatus AssessedStatus,
-    string StatusSource)
+    string StatusSource,
+    DateTimeOffset? EvaluatedAt,
+    IReadOnlyList<long> SilenceIds,
+    DateTimeOffset? SilencedUntil)
 {
     public static StatusRecord From(StatusLine line)
     {
@@ -61,6 +67,9 @@ public sealed record StatusRecord(
             a.Deadline,
             e.AnnouncedStatus,
             line.AssessedStatus,
-            line.Source == Tools.Status.StatusSource.Announced ? "announced" : "assessed");
+            line.Source == Tools.Status.StatusSource.Announced ? "announced" : "assessed",
+            line.EvaluatedAt,
+            [.. line.Silences.Select(s => s.Id)],
+            line.Silences.Count == 0 ? null : line.Silences.Max(s => s.EndsAt));
     }
 }

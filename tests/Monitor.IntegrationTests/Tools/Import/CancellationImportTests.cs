@@ -20,7 +20,7 @@ public sealed class CancellationImportTests(WorkerEnvironment env) : IClassFixtu
         """;
 
     [Fact]
-    public async Task Cancelling_imported_visits_by_their_rows_drops_the_employers_they_alone_covered_and_importing_again_changes_nothing()
+    public async Task When_imported_visits_are_cancelled_by_their_rows_should_drop_the_employers_they_alone_covered_and_change_nothing_when_imported_again()
     {
         var visits = CsvImportRunner.WriteCsv(ImportVisits.Csv);
         var cancellations = CsvImportRunner.WriteCsv(Csv);

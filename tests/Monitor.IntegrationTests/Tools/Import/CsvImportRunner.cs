@@ -21,6 +21,12 @@ public static class CsvImportRunner
             $"--RabbitMqTransport:User={TestSettings.RabbitMqUser}",
             $"--RabbitMqTransport:Pass={TestSettings.RabbitMqPass}",
         ];
+        if (!command.Any(c => c.StartsWith("--Monitor:Language", StringComparison.Ordinal)))
+        {
+            // The specs written in English read the English messages; Chinese, the default, is asked for explicitly.
+            settings = [.. settings, "--Monitor:Language=en"];
+        }
+
         var exit = await CliApp.RunAsync([.. command, .. settings], console);
         return (exit, console.Lines);
     }

@@ -13,7 +13,7 @@ public sealed class ImportBeforeWorkerTests
     private const string Queue = "monitor-enterprise-visit-recorded";
 
     [Fact]
-    public async Task Visits_imported_before_the_worker_starts_are_all_counted_once_it_runs()
+    public async Task When_visits_are_imported_before_the_worker_starts_should_count_them_all_once_it_runs()
     {
         var path = CsvImportRunner.WriteCsv(ImportVisits.Csv);
         await using var database = await TestDatabase.CreateAsync();

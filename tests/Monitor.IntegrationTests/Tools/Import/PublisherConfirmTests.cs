@@ -12,7 +12,7 @@ namespace Monitor.IntegrationTests.Tools.Import;
 public sealed class PublisherConfirmTests
 {
     [Fact]
-    public async Task Messages_the_broker_refuses_fail_the_import_and_are_not_counted_as_published()
+    public async Task When_the_broker_refuses_messages_should_fail_the_import_and_not_count_them_as_published()
     {
         var path = CsvImportRunner.WriteCsv(ImportVisits.Csv);
         await using var virtualHost = await TestVirtualHost.CreateAsync();

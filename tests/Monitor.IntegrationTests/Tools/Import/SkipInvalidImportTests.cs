@@ -7,7 +7,7 @@ namespace Monitor.IntegrationTests.Tools.Import;
 public sealed class SkipInvalidImportTests(WorkerEnvironment env) : IClassFixture<WorkerEnvironment>
 {
     [Fact]
-    public async Task Skip_invalid_publishes_the_valid_rows_and_still_exits_1()
+    public async Task When_importing_with_skip_invalid_should_publish_the_valid_rows_and_still_exit_1()
     {
         var path = CsvImportRunner.WriteCsv("""
             走访日期,走访层级,学院,用人单位名称,走访方式,开拓岗位数

@@ -9,7 +9,7 @@ public sealed class VisitImportTests(WorkerEnvironment env) : IClassFixture<Work
     private const string Queue = "monitor-enterprise-visit-recorded";
 
     [Fact]
-    public async Task Importing_a_visits_file_counts_each_employer_once_and_importing_it_again_changes_nothing()
+    public async Task When_a_visits_file_is_imported_should_count_each_employer_once_and_change_nothing_when_imported_again()
     {
         var path = CsvImportRunner.WriteCsv(ImportVisits.Csv);
         try

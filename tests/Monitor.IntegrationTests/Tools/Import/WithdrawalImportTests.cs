@@ -25,7 +25,7 @@ public sealed class WithdrawalImportTests(WorkerEnvironment env) : IClassFixture
         """;
 
     [Fact]
-    public async Task Withdrawing_graduates_drops_the_cohorts_denominators_and_importing_again_changes_nothing()
+    public async Task When_graduates_are_withdrawn_by_import_should_drop_the_cohorts_denominators_and_change_nothing_when_imported_again()
     {
         var roster = CsvImportRunner.WriteCsv(Roster);
         var withdrawals = CsvImportRunner.WriteCsv(Withdrawals);

@@ -23,7 +23,7 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
     private static readonly DateOnly At = new(2024, 6, 15);
 
     [Fact]
-    public async Task Status_json_as_of_a_date_reports_the_stored_facts_and_writes_nothing()
+    public async Task When_status_is_asked_for_json_as_of_a_date_should_report_the_stored_facts_and_write_nothing()
     {
         var before = await facts.SnapshotAsync();
 
@@ -38,25 +38,27 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
         Assert.Equal("2024-06-15", first.GetProperty("asOf").GetString());
         var rows = JsonSerializer.Deserialize<List<StatusRecord>>(output, CliJson.Indented)!;
 
-        // Leadership: 50 employers by 10 June (a repeat under a variant name and a visit on 20 June do not count),
-        // the whole employers of 100 × 167/366 expected; on track by the engine, but the worker announced AtRisk that day, and that is shown.
+        // Leadership: 50 employers by 10 June (a repeat under a variant name and a visit on 20 June do not count), and
+        // expected the whole employers the seed's seasonal curve owes by the end of 14 June (the day before, as a morning
+        // evaluation counts); on track by the engine, but the worker announced AtRisk that day, and that is shown.
         var leadership = Assert.Single(rows, r => r.TargetId == "leadership-visits-2024");
         Assert.Equal((50m, (int?)null, (int?)null, 100m), (leadership.Actual, leadership.Numerator, leadership.Denominator, leadership.Threshold));
-        Assert.Equal(Math.Floor(100m * At.DayOfYear / 366), leadership.ExpectedByNow);
+        Assert.Equal(SeedTargets.Owed("leadership-visits-2024", At), leadership.ExpectedByNow);
         Assert.Equal((TargetStatus.AtRisk, TargetStatus.OnTrack, "announced"), (leadership.Status, leadership.AssessedStatus, leadership.StatusSource));
         Assert.Equal((new DateOnly(2024, 12, 31), 199), (leadership.Deadline, leadership.DaysLeft));
 
         // Unit visits: none in the 167 days of the period (more than 30 without data); never evaluated by the worker, so assessed.
         var units = Assert.Single(rows, r => r.TargetId == "unit-visits-2024" && r.UnitCode is null);
-        Assert.Equal((0m, Math.Floor(200m * At.DayOfYear / 366)), (units.Actual, units.ExpectedByNow));
+        Assert.Equal((0m, SeedTargets.Owed("unit-visits-2024", At)), (units.Actual, units.ExpectedByNow));
         Assert.Equal((TargetStatus.NoData, "assessed"), (units.Status, units.StatusSource));
         Assert.Equal(8, rows.Count(r => r.TargetId == "unit-visits-2024" && r.UnitCode is not null));
 
-        // Placement: 32 of 40 (41 registered, 1 withdrawn; a placement effective 20 June not yet), expected halfway
-        // from 70 % (31 May) to 85 % (30 June). The worker's state is from 14 June, another day: the assessed status shows.
+        // Placement: 32 of 40 (41 registered, 1 withdrawn; a placement effective 20 June not yet). Expected: on the line from
+        // 70 % (31 May) to 85 % (30 June) as of 14 June, 77 %, in whole graduates of the 38 that 95 % of 40 needs:
+        // ⌊77/95 × 38⌋ = 30 graduates, 75 %. The worker's state is from 14 June, another day: the assessed status shows.
         var placement = Assert.Single(rows, r => r.TargetId == "placement-2024" && r.UnitCode is null);
         Assert.Equal((80m, (int?)32, (int?)40, 95m), (placement.Actual, placement.Numerator, placement.Denominator, placement.Threshold));
-        Assert.Equal(70m + (15m * 15 / 30), placement.ExpectedByNow);
+        Assert.Equal(75m, placement.ExpectedByNow);
         Assert.Equal((TargetStatus.OnTrack, TargetStatus.OnTrack, "assessed"), (placement.Status, placement.AssessedStatus, placement.StatusSource));
         var jx = Assert.Single(rows, r => r.TargetId == "placement-2024" && r.UnitCode == "JX");
         Assert.Equal((90m, (int?)18, (int?)20, "机械工程学院"), (jx.Actual, jx.Numerator, jx.Denominator, jx.Scope));
@@ -70,7 +72,7 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
     }
 
     [Fact]
-    public async Task Status_without_units_or_with_a_target_shows_only_those_rows_and_the_table_names_the_status()
+    public async Task When_status_is_asked_without_units_or_for_a_target_should_show_only_those_rows_in_a_table_naming_the_status()
     {
         var (exitCode, output) = await CliRun.RunAsync(
             "status", "--json", "--at", "2024-06-15", "--target", "placement-2024", "--Monitor:Storage=Postgres", "--ConnectionStrings:Monitor", facts.ConnectionString);
@@ -83,14 +85,14 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
         Assert.Equal(ExitCodes.Ok, exitCode);
         Assert.Contains("Targets as of 2024-06-15", output, StringComparison.Ordinal);
         var leadership = output.Split('\n').Single(l => l.Contains("│ 50 ", StringComparison.Ordinal));
-        Assert.Contains("│ 45 ", leadership, StringComparison.Ordinal);
+        Assert.Contains($"│ {SeedTargets.Owed("leadership-visits-2024", At)} ", leadership, StringComparison.Ordinal);
         Assert.Contains("│ AtRisk", leadership, StringComparison.Ordinal);
         Assert.Contains(output.Split('\n'), l => l.Contains("│ 80% (32/40) ", StringComparison.Ordinal) && l.Contains("│ OnTrack", StringComparison.Ordinal));
         Assert.Contains("3 of 4 assessed here", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Status_without_a_date_shows_the_status_the_worker_last_announced()
+    public async Task When_status_is_asked_without_a_date_should_show_the_status_the_worker_last_announced()
     {
         var (exitCode, output) = await CliRun.RunAsync(
             "status", "--json", "--target", "leadership-visits-2024", "--Monitor:Storage=Postgres", "--ConnectionStrings:Monitor", facts.ConnectionString);
@@ -104,14 +106,18 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
     }
 
     [Fact]
-    public async Task Status_on_the_in_memory_store_or_a_wrong_server_cannot_start()
+    public async Task When_status_is_run_on_the_in_memory_store_or_a_wrong_server_should_not_start()
     {
         var (exitCode, output) = await CliRun.RunAsync("status");
+        Assert.Equal(ExitCodes.CannotStart, exitCode);
+        Assert.Contains("Monitor 无法启动：status 读取 worker 的 PostgreSQL 数据库，但 Monitor:Storage 是 InMemory", output, StringComparison.Ordinal);
+
+        (exitCode, output) = await CliRun.RunAsync("status", "--Monitor:Language=en");
         Assert.Equal(ExitCodes.CannotStart, exitCode);
         Assert.Contains("Set --Monitor:Storage=Postgres", output, StringComparison.Ordinal);
 
         var wrongPassword = new NpgsqlConnectionStringBuilder(facts.ConnectionString) { Password = "not-the-password" }.ConnectionString;
-        (exitCode, output) = await CliRun.RunAsync("status", "--Monitor:Storage=Postgres", "--ConnectionStrings:Monitor", wrongPassword);
+        (exitCode, output) = await CliRun.RunAsync("status", "--Monitor:Language=en", "--Monitor:Storage=Postgres", "--ConnectionStrings:Monitor", wrongPassword);
         Assert.Equal(ExitCodes.CannotStart, exitCode);
         Assert.Contains("Monitor cannot start:", output, StringComparison.Ordinal);
         Assert.Contains("authentication failed", output, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ public sealed class CommandHostSpecs : IDisposable
         """{ "Monitor": { "Language": "en", "Storage": "Postgres", "Transport": "RabbitMq" } }""");
 
     [Fact]
-    public void Settings_beside_the_executable_are_read_when_started_from_another_folder()
+    public void When_started_from_another_folder_should_read_the_settings_beside_the_executable()
     {
         var configuration = Build([]);
 
@@ -22,7 +22,7 @@ public sealed class CommandHostSpecs : IDisposable
     }
 
     [Fact]
-    public void A_settings_file_in_the_current_folder_and_the_command_line_win_over_the_one_beside_the_executable()
+    public void When_the_current_folder_holds_a_settings_file_should_let_it_and_the_command_line_win_over_the_one_beside_the_executable()
     {
         File.WriteAllText(Path.Combine(currentFolder, "appsettings.json"), """{ "Monitor": { "Language": "zh-CN", "Storage": "InMemory" } }""");
 
@@ -34,7 +34,7 @@ public sealed class CommandHostSpecs : IDisposable
     }
 
     [Fact]
-    public void The_content_root_stays_the_current_folder()
+    public void When_the_host_is_built_should_keep_the_current_folder_as_the_content_root()
     {
         var builder = CommandHost.CreateBuilder(new HostArguments([], []), currentFolder, executableFolder);
 

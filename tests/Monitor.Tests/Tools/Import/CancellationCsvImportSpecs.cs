@@ -10,7 +10,7 @@ public sealed class CancellationCsvImportSpecs : IDisposable
     private readonly TempFiles files = new();
 
     [Fact]
-    public async Task Cancellations_with_Chinese_headers_name_their_visits_by_id()
+    public async Task When_cancellations_have_Chinese_headers_should_name_their_visits_by_id()
     {
         var path = files.Write("cancellations.csv", """
             走访编号,院校代码,撤销原因
@@ -28,7 +28,7 @@ public sealed class CancellationCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_visit_row_copied_from_the_visits_file_cancels_the_visit_imported_without_an_id()
+    public async Task When_a_visit_row_is_copied_from_the_visits_file_should_cancel_the_visit_imported_without_an_id()
     {
         var visits = files.Write("visits.csv", $"""
             {VisitColumns},备注
@@ -52,7 +52,7 @@ public sealed class CancellationCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_bad_row_is_reported_with_its_line_and_column()
+    public async Task When_a_row_is_bad_should_report_it_with_its_line_and_column()
     {
         var path = files.Write("cancellations.csv", $"""
             走访编号,{VisitColumns},院校代码,撤销原因
@@ -73,7 +73,7 @@ public sealed class CancellationCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task An_empty_id_without_the_visit_columns_is_required()
+    public async Task When_an_id_is_empty_without_the_visit_columns_should_report_it_as_required()
     {
         var path = files.Write("cancellations.csv", "走访编号,撤销原因\nV-1,误录\n,误录\n");
 
@@ -83,7 +83,7 @@ public sealed class CancellationCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_file_with_neither_ids_nor_the_visit_columns_is_refused()
+    public async Task When_a_file_has_neither_ids_nor_the_visit_columns_should_refuse_it()
     {
         var path = files.Write("cancellations.csv", "用人单位名称,撤销原因\n天津港（集团）有限公司,误录\n");
 
@@ -94,7 +94,7 @@ public sealed class CancellationCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_repeated_cancellation_is_counted_as_a_duplicate_and_sent_once()
+    public async Task When_a_cancellation_is_repeated_should_count_it_as_a_duplicate_and_send_it_once()
     {
         var path = files.Write("cancellations.csv", """
             走访编号,撤销原因

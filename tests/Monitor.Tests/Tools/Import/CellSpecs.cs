@@ -1,4 +1,5 @@
 using Monitor.Tests.Support;
+using Monitor.Worker.Tools.Common;
 using Monitor.Worker.Tools.Import;
 using Monitor.Worker.Institutions;
 
@@ -25,7 +26,7 @@ public sealed class CellSpecs : IDisposable
     [InlineData("-1,000", -1000)]
     [InlineData("1200", 1200)]
     [InlineData("12.0", 12)]
-    public void Thousands_separators_are_read_in_groups_of_three(string cell, int expected)
+    public void When_a_number_has_thousands_separators_should_read_them_in_groups_of_three(string cell, int expected)
     {
         Assert.True(ImportText.TryWholeNumber(cell, out var number));
         Assert.Equal(expected, number);
@@ -39,11 +40,11 @@ public sealed class CellSpecs : IDisposable
     [InlineData(",200")]
     [InlineData("1,")]
     [InlineData("1234,567")]
-    public void Commas_that_do_not_group_thousands_are_not_a_number(string cell) =>
+    public void When_commas_do_not_group_thousands_should_not_be_read_as_a_number(string cell) =>
         Assert.False(ImportText.TryWholeNumber(cell, out _));
 
     [Fact]
-    public async Task A_quoted_number_with_a_comma_that_is_not_a_thousands_group_is_rejected()
+    public async Task When_a_quoted_number_has_a_comma_that_is_not_a_thousands_group_should_reject_it()
     {
         var path = files.Write("visits.csv", $"{Header}\n2024/3/12,领导班子,,天津港（集团）有限公司,走出去,\"1,2\"\n2024/3/20,领导班子,,天津港（集团）有限公司,请进来,\"1,200\"\n");
 
@@ -54,7 +55,7 @@ public sealed class CellSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_row_with_more_cells_than_the_header_is_rejected_naming_the_likely_unquoted_comma()
+    public async Task When_a_row_has_more_cells_than_the_header_should_reject_it_naming_the_likely_unquoted_comma()
     {
         var path = files.Write("visits.csv", $"{Header}\n2024/3/12,领导班子,,天津港（集团）有限公司,走出去,1,200\n2024/3/20,领导班子,,天津港（集团）有限公司,请进来,30,,\n");
 
@@ -69,7 +70,7 @@ public sealed class CellSpecs : IDisposable
     [Theory]
     [InlineData("45422")]
     [InlineData("45422.0")]
-    public async Task An_Excel_date_serial_number_is_named_as_such(string cell)
+    public async Task When_a_date_is_an_Excel_serial_number_should_name_it_as_such(string cell)
     {
         var path = files.Write("visits.csv", $"{Header}\n{cell},领导班子,,天津港（集团）有限公司,走出去,3\n");
 
@@ -81,7 +82,7 @@ public sealed class CellSpecs : IDisposable
     }
 
     [Fact]
-    public async Task An_Excel_serial_in_a_time_column_is_named_as_such()
+    public async Task When_a_time_column_holds_an_Excel_serial_should_name_it_as_such()
     {
         var path = files.Write("destinations.csv", "学号,毕业去向,落实日期,上报时间\n2024JX0001,升学,2024/6/1,45422.4270833\n");
 
@@ -92,9 +93,9 @@ public sealed class CellSpecs : IDisposable
     }
 
     [Fact]
-    public async Task Two_institutions_may_use_the_same_visit_id_and_the_same_report_id()
+    public async Task When_two_institutions_use_the_same_visit_id_and_the_same_report_id_should_accept_both()
     {
-        var context = new ImportContext(TwoInstitutions, null, 2024, ImportRuns.Clock);
+        var context = new ImportContext(TwoInstitutions, null, 2024, ImportRuns.Clock, ToolLanguage.English);
         var visits = files.Write("visits.csv", """
             院校代码,走访编号,走访日期,走访层级,用人单位名称,走访方式,开拓岗位数
             tjqg,V-0001,2024/3/12,领导班子,天津港（集团）有限公司,走出去,3

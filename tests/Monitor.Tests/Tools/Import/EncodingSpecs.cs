@@ -11,7 +11,7 @@ public sealed class EncodingSpecs : IDisposable
     private readonly TempFiles files = new();
 
     [Fact]
-    public void UTF8_without_a_byte_order_mark_is_UTF8()
+    public void When_UTF8_has_no_byte_order_mark_should_detect_UTF8()
     {
         var encoding = CsvEncoding.Detect(files.Write("a.csv", Encoding.UTF8.GetBytes(Text)));
 
@@ -19,7 +19,7 @@ public sealed class EncodingSpecs : IDisposable
     }
 
     [Fact]
-    public void A_byte_order_mark_decides()
+    public void When_there_is_a_byte_order_mark_should_let_it_decide()
     {
         var utf8 = CsvEncoding.Detect(files.Write("b.csv", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Text)]));
         var utf16 = CsvEncoding.Detect(files.Write("c.csv", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Text)]));
@@ -29,7 +29,7 @@ public sealed class EncodingSpecs : IDisposable
     }
 
     [Fact]
-    public void Bytes_that_are_not_UTF8_are_GB18030_and_the_first_bad_byte_is_named()
+    public void When_bytes_are_not_UTF8_should_read_GB18030_and_name_the_first_bad_byte()
     {
         var bytes = CsvEncoding.Gb18030.GetBytes(Text);
 
@@ -41,7 +41,7 @@ public sealed class EncodingSpecs : IDisposable
     }
 
     [Fact]
-    public void A_character_split_between_two_chunks_of_the_detection_is_still_UTF8()
+    public void When_a_character_is_split_between_two_chunks_of_the_detection_should_still_detect_UTF8()
     {
         // 65,535 ASCII bytes, then a three-byte character across the 64 KiB boundary of the detection's reads.
         var bytes = Encoding.UTF8.GetBytes(new string('a', 65_535) + "中\n");
@@ -52,7 +52,7 @@ public sealed class EncodingSpecs : IDisposable
     }
 
     [Fact]
-    public void The_encoding_option_skips_the_detection_and_an_unknown_name_is_refused()
+    public void When_the_encoding_option_is_given_should_skip_the_detection_and_refuse_an_unknown_name()
     {
         var path = files.Write("f.csv", Encoding.UTF8.GetBytes(Text));
 

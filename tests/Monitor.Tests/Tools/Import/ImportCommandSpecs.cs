@@ -18,7 +18,7 @@ public sealed class ImportCommandSpecs : IDisposable
     private TestConsole console = new();
 
     [Fact]
-    public async Task A_dry_run_of_a_clean_file_reports_and_exits_0()
+    public async Task When_a_clean_file_is_dry_run_should_report_and_exit_0()
     {
         var exit = await RunAsync("import", "visits", files.Write("visits.csv", Visits), "--dry-run");
 
@@ -29,7 +29,7 @@ public sealed class ImportCommandSpecs : IDisposable
     }
 
     [Fact]
-    public async Task Rejected_rows_are_listed_one_per_line_when_the_output_is_not_a_terminal_and_the_exit_code_is_1()
+    public async Task When_rows_are_rejected_and_the_output_is_not_a_terminal_should_list_them_one_per_line_and_exit_1()
     {
         var path = files.Write("visits.csv", Visits + "\n2024/4/31,二级学院,外语学院,天津港集团有限公司,走出去,3\n");
 
@@ -42,7 +42,7 @@ public sealed class ImportCommandSpecs : IDisposable
     }
 
     [Fact]
-    public async Task With_a_rejected_row_nothing_is_sent_and_the_broker_is_not_even_contacted()
+    public async Task When_a_row_is_rejected_should_send_nothing_and_not_even_contact_the_broker()
     {
         // The broker's port is one where nothing listens: contacting it would end in exit code 2.
         var path = files.Write("visits.csv", Visits + "\n2024/4/9,二级学院,,天津港集团有限公司,走出去,3\n");
@@ -55,7 +55,7 @@ public sealed class ImportCommandSpecs : IDisposable
     }
 
     [Fact]
-    public async Task Without_RabbitMQ_the_import_stops_before_reading_the_file_with_exit_code_2()
+    public async Task When_the_transport_is_not_RabbitMQ_should_stop_the_import_before_reading_the_file_with_exit_code_2()
     {
         var exit = await RunAsync("import", "visits", files.Write("visits.csv", Visits), "--Monitor:Transport=InMemory");
 
@@ -66,7 +66,7 @@ public sealed class ImportCommandSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_column_a_missing_file_and_an_unknown_institution_are_input_errors()
+    public async Task When_a_column_or_the_file_is_missing_or_the_institution_unknown_should_be_an_input_error()
     {
         var noDate = await RunAsync("import", "visits", files.Write("v.csv", "用人单位名称,走访层级,走访方式,开拓岗位数\n天津港,领导班子,走出去,1\n"), "--dry-run");
         var noDateOutput = NextConsole();
@@ -81,7 +81,7 @@ public sealed class ImportCommandSpecs : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_option_and_a_cohort_that_is_not_a_year_are_input_errors_with_a_clear_message()
+    public async Task When_an_option_is_unknown_or_the_cohort_not_a_year_should_be_an_input_error_with_a_clear_message()
     {
         var unknown = await RunAsync("import", "visits", files.Write("visits.csv", Visits), "--cohort", "2024", "--dry-run");
         var unknownOutput = string.Concat(NextConsole());
@@ -95,7 +95,7 @@ public sealed class ImportCommandSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_cohort_written_as_in_a_cell_is_accepted()
+    public async Task When_the_cohort_is_written_as_in_a_cell_should_accept_it()
     {
         var exit = await RunAsync("import", "withdrawals", files.Write("w.csv", "学号,原因\n2024DZ0001,延期毕业\n"), "--cohort", "2024届", "--dry-run");
 
@@ -104,7 +104,7 @@ public sealed class ImportCommandSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_dry_run_of_cancellations_says_how_many_visits_sending_would_cancel()
+    public async Task When_cancellations_are_dry_run_should_say_how_many_visits_sending_would_cancel()
     {
         var exit = await RunAsync("import", "cancellations", files.Write("c.csv", "走访编号,撤销原因\nV-1,误录\nV-2,重复登记\nV-2,重复登记\n"), "--dry-run");
 
@@ -113,7 +113,7 @@ public sealed class ImportCommandSpecs : IDisposable
     }
 
     [Fact]
-    public async Task Visits_without_an_id_column_are_told_that_a_corrected_row_is_a_new_visit()
+    public async Task When_visits_have_no_id_column_should_tell_that_a_corrected_row_is_a_new_visit()
     {
         await RunAsync("import", "visits", files.Write("visits.csv", Visits), "--dry-run");
         var derived = NextConsole();
@@ -140,6 +140,6 @@ public sealed class ImportCommandSpecs : IDisposable
     // RabbitMQ is set as the transport (the checks come first) but at a port where no broker listens: these specs never send.
     private Task<int> RunAsync(params string[] args) =>
         CliApp.RunAsync(
-            [$"--Monitor:InstitutionsFile={RepositoryFiles.Path("seeds", "institutions.json")}", "--Monitor:Transport=RabbitMq", "--RabbitMqTransport:Port=1", .. args],
+            [$"--Monitor:InstitutionsFile={RepositoryFiles.Path("seeds", "institutions.json")}", "--Monitor:Transport=RabbitMq", "--RabbitMqTransport:Port=1", "--Monitor:Language=en", .. args],
             console);
 }

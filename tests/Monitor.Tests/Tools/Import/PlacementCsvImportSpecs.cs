@@ -9,7 +9,7 @@ public sealed class PlacementCsvImportSpecs : IDisposable
     private readonly TempFiles files = new();
 
     [Fact]
-    public async Task A_roster_with_unit_names_and_Chinese_categories_gives_the_graduates()
+    public async Task When_a_roster_has_unit_names_and_Chinese_categories_should_give_the_graduates()
     {
         var path = files.Write("graduates.csv", """
             学号,姓名,学院,专业,困难群体,届别
@@ -36,7 +36,7 @@ public sealed class PlacementCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_roster_without_a_cohort_column_needs_the_cohort_option()
+    public async Task When_a_roster_has_no_cohort_column_should_need_the_cohort_option()
     {
         var path = files.Write("graduates.csv", "学号,学院\n2024JX0001,JX\n");
 
@@ -46,7 +46,7 @@ public sealed class PlacementCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_category_or_unit_rejects_the_row_naming_the_column()
+    public async Task When_a_category_or_unit_is_unknown_should_reject_the_row_naming_the_column()
     {
         var path = files.Write("graduates.csv", "学号,学院,困难群体\n2024JX0001,JX,低保 单亲\n2024XX0001,外语学院,\n");
 
@@ -58,7 +58,7 @@ public sealed class PlacementCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task Destinations_as_the_office_writes_them_give_the_reports()
+    public async Task When_destinations_are_written_as_the_office_writes_them_should_give_the_reports()
     {
         var path = files.Write("destinations.csv", """
             学号,毕业去向,落实日期,上报时间,用人单位名称,统一社会信用代码
@@ -90,7 +90,7 @@ public sealed class PlacementCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_destination_that_is_not_a_value_is_rejected_with_the_accepted_values()
+    public async Task When_a_destination_is_not_a_value_should_reject_it_with_the_accepted_values()
     {
         var path = files.Write("destinations.csv", "学号,毕业去向,落实日期\n2024JX0001,灵活就业,2024/5/20\n2024JX0002,签就业协议,2024/9/1\n");
 

@@ -25,7 +25,7 @@ public sealed class VisitCsvImportSpecs : IDisposable
     private readonly VisitImportSchema schema = new();
 
     [Fact]
-    public async Task A_file_with_Chinese_headers_and_values_gives_the_visits()
+    public async Task When_a_file_has_Chinese_headers_and_values_should_give_the_visits()
     {
         var result = await ImportRuns.RunAsync(schema, files.Write("visits.csv", ChineseFile));
 
@@ -36,7 +36,7 @@ public sealed class VisitCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_file_with_English_headers_in_any_case_and_spacing_gives_the_same_visits()
+    public async Task When_a_file_has_English_headers_in_any_case_and_spacing_should_give_the_same_visits()
     {
         var path = files.Write("visits-en.csv", """
             Visit Date,TIER,unit,Employer_Name,Credit Code,mode,Positions　Opened
@@ -54,31 +54,31 @@ public sealed class VisitCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_GB18030_file_from_Excel_is_detected_and_read()
+    public async Task When_a_GB18030_file_comes_from_Excel_should_detect_and_read_it()
     {
         var path = files.Write("visits-gb.csv", CsvEncoding.Gb18030.GetBytes(ChineseFile.Replace("\n", "\r\n", StringComparison.Ordinal)));
 
         var result = await ImportRuns.RunAsync(schema, path);
 
-        Assert.StartsWith("GB18030", result.Check.Encoding.Description, StringComparison.Ordinal);
+        Assert.StartsWith("GB18030", result.Check.File.Encoding!.Description, StringComparison.Ordinal);
         Assert.Equal(ChineseVisits, result.Sent.Select(v => v with { VisitId = string.Empty }));
         Assert.Equal(["备注"], result.Check.Columns.Ignored);
     }
 
     [Fact]
-    public async Task A_UTF8_file_with_a_byte_order_mark_is_read_without_it()
+    public async Task When_a_UTF8_file_has_a_byte_order_mark_should_read_it_without_the_mark()
     {
         var path = files.Write("visits-bom.csv", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(ChineseFile)]);
 
         var result = await ImportRuns.RunAsync(schema, path);
 
-        Assert.Equal("UTF-8 (with byte order mark)", result.Check.Encoding.Description);
+        Assert.Equal("UTF-8 (with byte order mark)", result.Check.File.Encoding!.Description);
         Assert.Contains(("走访日期", VisitImportSchema.VisitedOn), result.Check.Columns.Used);
         Assert.Equal(ChineseVisits, result.Sent.Select(v => v with { VisitId = string.Empty }));
     }
 
     [Fact]
-    public async Task Every_bad_row_is_reported_with_its_line_and_column_and_nothing_of_it_is_sent()
+    public async Task When_rows_are_bad_should_report_every_one_with_its_line_and_column_and_send_nothing_of_it()
     {
         // Line 5 holds a cell with a line break, so the rows after it start one line later than their number.
         var path = files.Write("visits-bad.csv", """
@@ -118,7 +118,7 @@ public sealed class VisitCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task Ids_are_the_same_on_every_read_and_differ_between_rows()
+    public async Task When_a_file_is_read_again_should_give_the_same_ids_and_different_ids_between_rows()
     {
         var path = files.Write("visits.csv", ChineseFile);
 
@@ -134,7 +134,7 @@ public sealed class VisitCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task Identical_rows_are_counted_as_duplicates_and_sent_once()
+    public async Task When_rows_are_identical_should_count_them_as_duplicates_and_send_them_once()
     {
         var path = files.Write("visits-dup.csv", ChineseFile + "\n2024-04-09,二级学院,JX,天津精工模具有限公司,,走出去,8,第二次录入\n2024-04-09,二级学院,JX,天津精工模具有限公司,,走出去,8,\n");
 
@@ -146,7 +146,7 @@ public sealed class VisitCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task An_id_column_is_used_and_an_id_reused_with_other_content_is_rejected()
+    public async Task When_a_file_has_an_id_column_should_use_it_and_reject_an_id_reused_with_other_content()
     {
         var path = files.Write("visits-ids.csv", """
             走访编号,走访日期,走访层级,学院,用人单位名称,走访方式,开拓岗位数
@@ -165,7 +165,7 @@ public sealed class VisitCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_required_column_is_named_with_the_accepted_header_names()
+    public async Task When_a_required_column_is_missing_should_name_it_with_the_accepted_header_names()
     {
         var path = files.Write("visits-no-date.csv", "用人单位名称,走访层级,走访方式,开拓岗位数\n天津港集团有限公司,领导班子,走出去,3\n");
 
@@ -177,7 +177,7 @@ public sealed class VisitCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task Without_a_default_institution_the_file_needs_an_institution_column_and_its_cells_are_used()
+    public async Task When_there_is_no_default_institution_should_need_an_institution_column_and_use_its_cells()
     {
         var context = ImportRuns.Context() with { Institution = null };
         var without = files.Write("visits-no-institution.csv", ChineseFile);
@@ -193,7 +193,7 @@ public sealed class VisitCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task Unknown_columns_and_empty_rows_are_skipped()
+    public async Task When_a_file_has_unknown_columns_and_empty_rows_should_skip_them()
     {
         var path = files.Write("visits-extra.csv", "序号,走访日期,走访层级,用人单位名称,走访方式,开拓岗位数,联系人,\n1,2024-03-12,领导班子,天津港集团有限公司,走出去,3,张老师,\n,,,,,,,\n");
 

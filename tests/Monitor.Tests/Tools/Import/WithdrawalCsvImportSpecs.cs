@@ -8,7 +8,7 @@ public sealed class WithdrawalCsvImportSpecs : IDisposable
     private readonly TempFiles files = new();
 
     [Fact]
-    public async Task Withdrawals_with_Chinese_headers_take_the_cohort_from_the_row_or_the_option()
+    public async Task When_withdrawals_have_Chinese_headers_should_take_the_cohort_from_the_row_or_the_option()
     {
         var path = files.Write("withdrawals.csv", """
             学号,姓名,届别,原因
@@ -29,7 +29,7 @@ public sealed class WithdrawalCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_bad_row_is_reported_with_its_line_and_column()
+    public async Task When_a_row_is_bad_should_report_it_with_its_line_and_column()
     {
         var path = files.Write("withdrawals.csv", """
             StudentId,CohortYear,Reason
@@ -47,7 +47,7 @@ public sealed class WithdrawalCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_file_without_a_cohort_column_needs_the_cohort_option()
+    public async Task When_a_file_has_no_cohort_column_should_need_the_cohort_option()
     {
         var path = files.Write("withdrawals.csv", "学号,原因\n2024DZ0001,延期毕业\n");
 
@@ -57,7 +57,7 @@ public sealed class WithdrawalCsvImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_repeated_withdrawal_is_counted_as_a_duplicate_and_another_reason_is_rejected()
+    public async Task When_a_withdrawal_is_repeated_should_count_it_as_a_duplicate_and_reject_another_reason()
     {
         var path = files.Write("withdrawals.csv", """
             学号,原因

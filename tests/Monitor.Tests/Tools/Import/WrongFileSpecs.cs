@@ -1,4 +1,5 @@
 using Monitor.Tests.Support;
+using Monitor.Worker.Tools.Common;
 using Monitor.Worker.Tools.Import;
 
 namespace Monitor.Tests.Tools.Import;
@@ -12,7 +13,7 @@ public sealed class WrongFileSpecs : IDisposable
     private readonly TempFiles files = new();
 
     [Fact]
-    public async Task A_roster_given_as_withdrawals_is_refused_and_the_graduates_import_is_named()
+    public async Task When_a_roster_is_given_as_withdrawals_should_refuse_it_and_name_the_graduates_import()
     {
         var path = files.Write("graduates.csv", File.ReadAllText(RepositoryFiles.Path("seeds", "samples", "graduates.csv")));
 
@@ -23,19 +24,19 @@ public sealed class WrongFileSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_destinations_file_given_as_withdrawals_is_refused_even_in_a_dry_run()
+    public async Task When_a_destinations_file_is_given_as_withdrawals_should_refuse_it_even_in_a_dry_run()
     {
         var path = files.Write("destinations.csv", File.ReadAllText(RepositoryFiles.Path("seeds", "samples", "destinations.csv")));
 
-        var error = await Assert.ThrowsAsync<ImportException>(() => new CsvImport<Monitor.Messages.GraduateWithdrawn>(new WithdrawalImportSchema(), ImportRuns.Context(cohort: 2024))
-            .CheckAsync(path, CsvEncoding.Detect(path, null), null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ImportException>(() => new SheetImport<Monitor.Messages.GraduateWithdrawn>(new WithdrawalImportSchema(), ImportRuns.Context(cohort: 2024))
+            .CheckAsync(ImportFile.Recognise(path, null, null, ToolLanguage.English), null, CancellationToken.None));
 
         Assert.StartsWith("This looks like a destinations file, not a file of withdrawals: it has the column(s) 毕业去向.", error.Message, StringComparison.Ordinal);
         Assert.Contains("use `import destinations`", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_roster_without_a_major_is_still_a_roster_when_it_has_no_reason_column()
+    public async Task When_a_roster_without_a_major_has_no_reason_column_should_still_be_a_roster()
     {
         var path = files.Write("graduates.csv", "学号,姓名,学院\n2024JX0001,张三,机械工程学院\n");
 
@@ -45,7 +46,7 @@ public sealed class WrongFileSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_list_of_leavers_naming_their_college_beside_a_reason_is_accepted()
+    public async Task When_a_list_of_leavers_names_their_college_beside_a_reason_should_accept_it()
     {
         var path = files.Write("withdrawals.csv", "学号,姓名,学院,退出原因\n2024DZ0001,王五,电子信息与自动化学院,延期毕业\n");
 
@@ -56,7 +57,7 @@ public sealed class WrongFileSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_withdrawals_file_without_a_reason_column_is_refused()
+    public async Task When_a_withdrawals_file_has_no_reason_column_should_refuse_it()
     {
         var path = files.Write("withdrawals.csv", "学号,姓名\n2024DZ0001,王五\n");
 
@@ -67,7 +68,7 @@ public sealed class WrongFileSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_withdrawal_without_a_reason_is_rejected_on_its_line()
+    public async Task When_a_withdrawal_has_no_reason_should_reject_it_on_its_line()
     {
         var path = files.Write("withdrawals.csv", "学号,原因\n2024DZ0001,延期毕业\n2024RG0001,\n");
 
@@ -77,7 +78,7 @@ public sealed class WrongFileSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_visits_file_given_as_cancellations_is_refused_and_the_visits_import_is_named()
+    public async Task When_a_visits_file_is_given_as_cancellations_should_refuse_it_and_name_the_visits_import()
     {
         var path = files.Write("visits.csv", File.ReadAllText(RepositoryFiles.Path("seeds", "samples", "visits.csv")));
 
@@ -89,7 +90,7 @@ public sealed class WrongFileSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_file_about_graduates_given_as_cancellations_is_refused()
+    public async Task When_a_file_about_graduates_is_given_as_cancellations_should_refuse_it()
     {
         var path = files.Write("withdrawals.csv", File.ReadAllText(RepositoryFiles.Path("seeds", "samples", "withdrawals.csv")));
 
@@ -99,7 +100,7 @@ public sealed class WrongFileSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_cancellation_without_a_reason_is_rejected_on_its_line()
+    public async Task When_a_cancellation_has_no_reason_should_reject_it_on_its_line()
     {
         var path = files.Write("cancellations.csv", "走访编号,撤销原因\nV-1,误录\nV-2,\n");
 

@@ -11,7 +11,7 @@ public sealed class ReplayEventsFileSpecs : IDisposable
     private readonly TempFiles files = new();
 
     [Fact]
-    public async Task When_a_file_holds_a_hundred_leadership_visits_on_new_years_day_Should_announce_the_target_met_the_next_morning()
+    public async Task When_a_file_holds_a_hundred_leadership_visits_on_new_years_day_should_announce_the_target_met_the_next_morning()
     {
         var lines = new StringBuilder();
         for (var i = 1; i <= 100; i++)
@@ -33,7 +33,7 @@ public sealed class ReplayEventsFileSpecs : IDisposable
     }
 
     [Fact]
-    public async Task When_lines_cannot_be_read_Should_name_each_by_number_and_replay_nothing()
+    public async Task When_lines_cannot_be_read_should_name_each_by_number_and_replay_nothing()
     {
         var path = files.Write(
             "bad.jsonl",

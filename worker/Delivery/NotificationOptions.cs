@@ -1,0 +1,19 @@
+namespace Monitor.Worker.Delivery;
+
+/// <summary>How alerts become robot posts (<c>Monitor:Notifications</c>): the grouping window, how often to look, and quiet hours.</summary>
+public sealed class NotificationOptions
+{
+    public const string SectionName = "Monitor:Notifications";
+
+    /// <summary>
+    /// How long the alerts of one institution and target wait for each other before they are posted as one message,
+    /// counted from the first of them (Alertmanager's group_wait): one evaluation's changes arrive together.
+    /// </summary>
+    public TimeSpan GroupWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the notifier looks for new alerts and digests and for groups due to be posted.</summary>
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>When nothing but Critical is posted.</summary>
+    public QuietHoursOptions QuietHours { get; set; } = new();
+}
