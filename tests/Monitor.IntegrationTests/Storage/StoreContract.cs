@@ -214,7 +214,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Registration_resent_with_other_categories_or_major_is_a_duplicate_since_only_the_unit_and_the_flag_are_kept()
+    public async Task When_a_registration_is_resent_with_other_categories_or_major_should_be_a_duplicate_since_only_the_unit_and_the_flag_are_kept()
     {
         await RegisterAsync(Graduate("g1", "U01", "LowIncome", "Disability"));
 
@@ -225,7 +225,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Reinstatement_undoes_a_withdrawal_whichever_arrives_first_and_is_idempotent()
+    public async Task When_a_reinstatement_arrives_before_or_after_its_withdrawal_should_undo_it_and_be_idempotent()
     {
         await RegisterAsync(Graduate("g1", "U01"));
         await RegisterAsync(Graduate("g2", "U01"));
@@ -247,7 +247,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task Purge_deletes_one_cohort_of_one_institution_and_says_how_much()
+    public async Task When_a_cohort_is_purged_should_delete_it_for_one_institution_only_and_say_how_much()
     {
         await RegisterAsync(Graduate("g1", "U01", "LowIncome"));
         await RegisterAsync(Graduate("g2", "U01"));
