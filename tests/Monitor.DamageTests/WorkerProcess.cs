@@ -132,6 +132,12 @@ public sealed class WorkerProcess : IAsyncDisposable
         ["Monitor__Webhooks__0__Kind"] = "WeCom",
         ["Monitor__Webhooks__0__Url"] = $"{scenario.Robot.Address}wecom?key=damage",
         ["Monitor__Webhooks__0__Digests"] = "false",
+
+        // Every alert posted at once, at any hour: the suite counts posts within seconds of the alerts.
+        ["Monitor__Notifications__GroupWait"] = "00:00:00",
+        ["Monitor__Notifications__CheckEvery"] = "00:00:01",
+        ["Monitor__Notifications__QuietHours__Enabled"] = "false",
+
         ["ConnectionStrings__Monitor"] = Servers.ConnectionString(scenario.Name),
         ["RabbitMqTransport__Host"] = "127.0.0.1",
         ["RabbitMqTransport__Port"] = Servers.RabbitMqPort.ToString(CultureInfo.InvariantCulture),
