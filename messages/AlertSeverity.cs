@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Monitor.Messages;
 
 /// <summary>How urgent an alert is.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AlertSeverity>))]
+[JsonConverter(typeof(EnumNameConverter<AlertSeverity>))]
 public enum AlertSeverity
 {
     /// <summary>提示: good news or a neutral change.</summary>

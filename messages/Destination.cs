@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Monitor.Messages;
 
 /// <summary>A graduate's destination (毕业去向).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Destination>))]
+[JsonConverter(typeof(EnumNameConverter<Destination>))]
 public enum Destination
 {
     /// <summary>签就业协议.</summary>

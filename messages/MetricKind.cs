@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Monitor.Messages;
 
 /// <summary>What a target measures.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MetricKind>))]
+[JsonConverter(typeof(EnumNameConverter<MetricKind>))]
 public enum MetricKind
 {
     /// <summary>走访用人单位数 (家): distinct employers visited.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Monitor.Messages;
 
 /// <summary>Where a target stands.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TargetStatus>))]
+[JsonConverter(typeof(EnumNameConverter<TargetStatus>))]
 public enum TargetStatus
 {
     /// <summary>未开始: the period has not started.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Monitor.Messages;
 
 /// <summary>How the employer was met; both count the same.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<VisitMode>))]
+[JsonConverter(typeof(EnumNameConverter<VisitMode>))]
 public enum VisitMode
 {
     /// <summary>走出去: the college went to the employer.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Monitor.Messages;
 
 /// <summary>Who made an enterprise visit (访企拓岗的走访层级).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<VisitTier>))]
+[JsonConverter(typeof(EnumNameConverter<VisitTier>))]
 public enum VisitTier
 {
     /// <summary>学院领导班子: counts toward the leadership target.</summary>

@@ -1,11 +1,22 @@
 #!/usr/bin/env bash
-# Install (if missing) and start RabbitMQ + PostgreSQL bound to 127.0.0.1, create app user/db,
+# Install (if missing) and start RabbitMQ + PostgreSQL bound to 127.0.0.1, create the accounts and the database,
 # wait until both are ready. Idempotent; needs root; works without systemd (PID 1 is not systemd).
+# FOR A DEVELOPMENT OR TEST MACHINE: the passwords default to easy ones (monitor, monitor-worker, monitor-producer) so
+# the tests run out of the box. Never use them in production: docs/operations.md sets up the same accounts there with
+# passwords of your own (or pass MQ_PASS, MQ_WORKER_PASS, MQ_PRODUCER_PASS, DB_PASS here).
+# RabbitMQ accounts (least privilege):
+#   $MQ_USER           administrator (management UI, virtual hosts; the integration tests create theirs with it)
+#   $MQ_WORKER_USER    the worker: configure/write/read on its virtual host, management tag (for status, redrive)
+#   $MQ_PRODUCER_USER  producers: may only publish to the inbound exchanges — not to alerts, not straight to queues
 # Stop later with:  service rabbitmq-server stop; epmd -kill   # epmd outlives the broker
 #                   pg_ctlcluster "$PGVER" main stop
 set -euo pipefail
 DB_USER=${DB_USER:-monitor} DB_PASS=${DB_PASS:-monitor} DB_NAME=${DB_NAME:-monitor}
 MQ_USER=${MQ_USER:-monitor} MQ_PASS=${MQ_PASS:-monitor}
+MQ_WORKER_USER=${MQ_WORKER_USER:-monitor-worker} MQ_WORKER_PASS=${MQ_WORKER_PASS:-monitor-worker}
+MQ_PRODUCER_USER=${MQ_PRODUCER_USER:-monitor-producer} MQ_PRODUCER_PASS=${MQ_PRODUCER_PASS:-monitor-producer}
+# The exchanges producers publish to (fanout: RabbitMQ's topic permissions do not apply to them).
+INBOUND_EXCHANGES='^Monitor\.Messages:(EnterpriseVisitRecorded|EnterpriseVisitCancelled|GraduateRegistered|GraduateWithdrawn|GraduateReinstated|GraduateDestinationReported|EvaluationRequested)$'
 export DEBIAN_FRONTEND=noninteractive
 log() { echo "[services] $(date +%T) $*"; }
 
@@ -51,6 +62,8 @@ cat > /etc/rabbitmq/rabbitmq.conf <<'EOF'
 listeners.tcp.default = 127.0.0.1:5672
 management.tcp.ip = 127.0.0.1
 management.tcp.port = 15672
+# Bodies over 1 MiB are refused by the broker itself (the worker refuses bodies over Monitor:MaxBodyBytes, 256 KB).
+max_message_size = 1048576
 EOF
 echo '[rabbitmq_management].' > /etc/rabbitmq/enabled_plugins   # HTTP API on 127.0.0.1:15672
 chown rabbitmq:rabbitmq /etc/rabbitmq/rabbitmq-env.conf /etc/rabbitmq/rabbitmq.conf /etc/rabbitmq/enabled_plugins
@@ -59,11 +72,16 @@ if ! rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
   service rabbitmq-server start        # init.d: start-stop-daemon --background + rabbitmqctl wait
 fi
 timeout 120 rabbitmqctl -q await_startup --timeout 110
-rabbitmqctl -q list_users | awk '{print $1}' | grep -qx "$MQ_USER" || rabbitmqctl -q add_user "$MQ_USER" "$MQ_PASS"
-rabbitmqctl -q change_password "$MQ_USER" "$MQ_PASS"
-rabbitmqctl -q set_user_tags "$MQ_USER" administrator
-rabbitmqctl -q set_permissions -p / "$MQ_USER" '.*' '.*' '.*'
-log "rabbitmq ready: amqp://$MQ_USER:***@127.0.0.1:5672/ (guest/guest also works from loopback)"
+mq_account() {   # user password tags configure write read
+  rabbitmqctl -q list_users | awk '{print $1}' | grep -qx "$1" || rabbitmqctl -q add_user "$1" "$2"
+  rabbitmqctl -q change_password "$1" "$2"
+  rabbitmqctl -q set_user_tags "$1" $3
+  rabbitmqctl -q set_permissions -p / "$1" "$4" "$5" "$6"
+}
+mq_account "$MQ_USER" "$MQ_PASS" administrator '.*' '.*' '.*'
+mq_account "$MQ_WORKER_USER" "$MQ_WORKER_PASS" management '.*' '.*' '.*'
+mq_account "$MQ_PRODUCER_USER" "$MQ_PRODUCER_PASS" '' '^$' "$INBOUND_EXCHANGES" '^$'
+log "rabbitmq ready: amqp://127.0.0.1:5672/ — administrator $MQ_USER, worker $MQ_WORKER_USER, producer $MQ_PRODUCER_USER (guest/guest also works from loopback)"
 
 # ---------- PostgreSQL on loopback ----------
 PGVER=$(ls /usr/lib/postgresql | sort -V | tail -1)

@@ -45,8 +45,10 @@ public sealed partial class AlertRelay(IAlertStore store, IBus bus, IOptions<Mon
             {
                 await RelayNowAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // A publish abandoned after PublishTimeout (the broker unreachable) is a failure like any other here,
+                // not the worker stopping: the alerts stay in the outbox and the next tick tries again.
                 LogRelayFailed(logger, ex);
             }
         }

@@ -16,7 +16,8 @@ public static class HealthExtensions
     public static IHostApplicationBuilder AddMonitorHealth(this IHostApplicationBuilder builder, MonitorOptions options)
     {
         var health = builder.Services.AddHealthChecks()
-            .AddCheck<SchedulerHealthCheck>("scheduler", HealthStatus.Unhealthy, [HealthEndpoint.ReadyTag], TimeSpan.FromSeconds(5));
+            .AddCheck<SchedulerHealthCheck>("scheduler", HealthStatus.Unhealthy, [HealthEndpoint.ReadyTag], TimeSpan.FromSeconds(5))
+            .AddCheck<InboundHealthCheck>("inbound", HealthStatus.Unhealthy, [HealthEndpoint.ReadyTag]);
         if (options.Storage == StorageKind.Postgres)
         {
             health.AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [HealthEndpoint.ReadyTag], TimeSpan.FromSeconds(5));

@@ -39,6 +39,7 @@ public static class MessagingExtensions
             x.AddConsumer<EnterpriseVisitCancelledConsumer, MonitorConsumerDefinition<EnterpriseVisitCancelledConsumer>>();
             x.AddConsumer<GraduateRegisteredConsumer, MonitorConsumerDefinition<GraduateRegisteredConsumer>>();
             x.AddConsumer<GraduateWithdrawnConsumer, MonitorConsumerDefinition<GraduateWithdrawnConsumer>>();
+            x.AddConsumer<GraduateReinstatedConsumer, MonitorConsumerDefinition<GraduateReinstatedConsumer>>();
             x.AddConsumer<GraduateDestinationReportedConsumer, MonitorConsumerDefinition<GraduateDestinationReportedConsumer>>();
             x.AddConsumer<EvaluationRequestedConsumer, MonitorConsumerDefinition<EvaluationRequestedConsumer>>();
             x.AddConsumer<ReceiveFaultConsumer, MonitorConsumerDefinition<ReceiveFaultConsumer>>();
@@ -50,7 +51,7 @@ public static class MessagingExtensions
                 {
                     cfg.UseMonitorHost(context.GetRequiredService<IOptions<RabbitMqTransportOptions>>().Value);
                     cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
-                    cfg.ConfigureJsonSerializerOptions(RequiredMembers.Apply);
+                    cfg.ConfigureJsonSerializerOptions(WireJson.Apply);
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -58,7 +59,7 @@ public static class MessagingExtensions
             {
                 x.UsingInMemory((context, cfg) =>
                 {
-                    cfg.ConfigureJsonSerializerOptions(RequiredMembers.Apply);
+                    cfg.ConfigureJsonSerializerOptions(WireJson.Apply);
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -74,8 +75,10 @@ public static class MessagingExtensions
 
         services.AddSingleton<ScopeReader>();
         services.AddSingleton<Evaluator>();
+        services.AddSingleton<EvaluationCoalescer>();
         services.AddSingleton<AlertRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertRelay>());
+        services.AddHostedService<MemoryTrim>();
         return builder;
     }
 

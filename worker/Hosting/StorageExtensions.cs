@@ -1,6 +1,8 @@
 using Monitor.Worker.Visits;
 using Monitor.Worker.Placement;
 using Monitor.Worker.Alerts;
+using System.Diagnostics.Metrics;
+using Monitor.Worker.Inbound;
 using Monitor.Worker.Storage;
 using Npgsql;
 
@@ -10,7 +12,10 @@ namespace Monitor.Worker.Hosting;
 
 public static class StorageExtensions
 {
-    /// <summary>The in-memory store (embedded default) or PostgreSQL through one NpgsqlDataSource, migrated at start-up.</summary>
+    /// <summary>
+    /// The in-memory store (embedded default) or PostgreSQL through one NpgsqlDataSource, migrated at start-up; and the
+    /// gate where inbound events wait while PostgreSQL cannot be reached.
+    /// </summary>
     public static IHostApplicationBuilder AddMonitorStorage(this IHostApplicationBuilder builder, MonitorOptions options)
     {
         var services = builder.Services;
@@ -18,6 +23,7 @@ public static class StorageExtensions
         {
             var connectionString = ConnectionString(builder.Configuration);
             services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "monitor" }.Build());
+            services.AddSingleton<IStoreProbe>(sp => new PostgresProbe(connectionString, sp.GetRequiredService<NpgsqlDataSource>()));
 
             // The worker's stores write concurrent consumers' events in batches; a tool's stores do not.
             var ingest = IngestOptions.Read(builder.Configuration);
@@ -39,6 +45,7 @@ public static class StorageExtensions
             services.AddSingleton<IDigestStore, InMemoryDigestStore>();
         }
 
+        services.AddSingleton(sp => new StoreGate(sp.GetService<IStoreProbe>(), sp.GetRequiredService<ILogger<StoreGate>>(), sp.GetService<IMeterFactory>()));
         return builder;
     }
 

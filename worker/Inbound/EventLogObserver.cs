@@ -27,29 +27,26 @@ public sealed partial class EventLogObserver(ILogger<EventLogObserver> logger) :
     public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
         where T : class
     {
-        if (ExpectedRejectionLoggerProvider.AsRejection(exception) is { } rejection)
+        if (ExpectedRejectionLoggerProvider.AsRejection(exception) is InvalidEventException rejection)
         {
-            // The exception's text is "<type> <id>: <reasons>"; the type and id have their own properties here.
-            var id = BusinessId(context.Message);
-            var prefix = $"{typeof(T).Name} {id}: ";
-            var reason = rejection.Message.StartsWith(prefix, StringComparison.Ordinal) ? rejection.Message[prefix.Length..] : rejection.Message;
-            LogRejected(logger, typeof(T).Name, id, reason);
+            LogRejected(logger, typeof(T).Name, BusinessId(context.Message), string.Join("; ", rejection.Errors));
         }
 
         return Task.CompletedTask;
     }
 
-    /// <summary>The producer's id of an inbound event; null for anything else (the worker's own messages, faults).</summary>
-    public static string? BusinessId(object message) => message switch
+    /// <summary>The producer's id of an inbound event, cut short if need be; null for anything else (the worker's own messages, faults).</summary>
+    public static string? BusinessId(object message) => EventRejection.Shorten(message switch
     {
         EnterpriseVisitRecorded visit => visit.VisitId,
         EnterpriseVisitCancelled cancellation => cancellation.VisitId,
         GraduateRegistered graduate => $"{graduate.InstitutionId}/{graduate.CohortYear}/{graduate.GraduateId}",
         GraduateWithdrawn withdrawal => $"{withdrawal.InstitutionId}/{withdrawal.CohortYear}/{withdrawal.GraduateId}",
         GraduateDestinationReported report => report.ReportId,
+        GraduateReinstated reinstatement => $"{reinstatement.InstitutionId}/{reinstatement.CohortYear}/{reinstatement.GraduateId}",
         EvaluationRequested request => $"{request.InstitutionId ?? "*"}/{request.TargetId ?? "*"}",
         _ => null,
-    };
+    });
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Accepted {MessageType} {BusinessId}")]
     private static partial void LogAccepted(ILogger logger, string messageType, string businessId);

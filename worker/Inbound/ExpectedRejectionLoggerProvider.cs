@@ -2,8 +2,9 @@ namespace Monitor.Worker.Inbound;
 
 /// <summary>
 /// The console logger, minus MassTransit's error entry (category MassTransit.ReceiveTransport, "R-FAULT" with a stack
-/// trace) for an event rejected as invalid: that rejection is expected, already published as EventRejected and logged
-/// as one warning by <see cref="EventLogObserver"/>. Every other entry, including every real fault, passes unchanged.
+/// trace) for an event rejected as invalid or refused at the door as unreadable: that rejection is expected, already
+/// published as EventRejected and logged as one warning (by <see cref="EventLogObserver"/> or
+/// <see cref="ReceiveFaultConsumer"/>). Every other entry, including every real fault, passes unchanged.
 /// </summary>
 [ProviderAlias("Console")]
 public sealed class ExpectedRejectionLoggerProvider(ILoggerProvider console) : ILoggerProvider, ISupportExternalScope
@@ -18,12 +19,12 @@ public sealed class ExpectedRejectionLoggerProvider(ILoggerProvider console) : I
 
     public void Dispose() => console.Dispose();
 
-    /// <summary>The rejection inside <paramref name="exception"/>, if that is what it is.</summary>
-    public static InvalidEventException? AsRejection(Exception? exception) => exception switch
+    /// <summary>The rejection inside <paramref name="exception"/> (an <see cref="InvalidEventException"/> or an <see cref="UnreadableEventException"/>), if that is what it is.</summary>
+    public static Exception? AsRejection(Exception? exception) => exception switch
     {
-        InvalidEventException rejection => rejection,
+        InvalidEventException or UnreadableEventException => exception,
         AggregateException { InnerExceptions.Count: 1 } aggregate => AsRejection(aggregate.InnerExceptions[0]),
-        not null => exception.GetBaseException() as InvalidEventException,
+        not null => exception.GetBaseException() is var inner && inner is InvalidEventException or UnreadableEventException ? inner : null,
         _ => null,
     };
 

@@ -6,6 +6,12 @@ namespace Monitor.Worker.Inbound;
 /// </summary>
 public sealed class InvalidEventException : Exception
 {
+    public InvalidEventException(string message, IReadOnlyList<string> errors)
+        : base(message)
+    {
+        Errors = errors;
+    }
+
     public InvalidEventException(string message)
         : base(message)
     {
@@ -19,4 +25,7 @@ public sealed class InvalidEventException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>What is wrong, one entry per problem, each naming its field.</summary>
+    public IReadOnlyList<string> Errors { get; } = [];
 }

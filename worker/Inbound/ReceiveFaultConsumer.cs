@@ -1,26 +1,52 @@
+using System.Text.Json;
 using MassTransit;
 using Monitor.Messages;
 
 namespace Monitor.Worker.Inbound;
 
 /// <summary>
-/// A body that cannot be read as its message type (not JSON, a wrong type, an unknown enum value) never reaches a
-/// consumer: MassTransit moves it to the error queue and publishes a ReceiveFault. This turns that into the same
-/// EventRejected every other refused event gets, with the reader's words (they name the JSON path).
+/// A body that cannot be read as its message type never reaches a consumer: MassTransit moves it to the error queue and
+/// publishes a ReceiveFault. This turns that into the same EventRejected every other refused event gets — with the
+/// door's reasons (<see cref="UnreadableEventException"/>, each naming its member) when the door refused it, else the
+/// reader's own words, cut short — and logs it as one warning.
 /// </summary>
-public sealed class ReceiveFaultConsumer(TimeProvider clock) : IConsumer<ReceiveFault>
+public sealed partial class ReceiveFaultConsumer(TimeProvider clock, ILogger<ReceiveFaultConsumer> logger) : IConsumer<ReceiveFault>
 {
+    private const int MaxReasonLength = 300;
+
     public async Task Consume(ConsumeContext<ReceiveFault> context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var fault = context.Message;
-        var type = fault.FaultMessageTypes?.Select(t => t[(t.LastIndexOf(':') + 1)..]).FirstOrDefault(t => !string.IsNullOrEmpty(t))
+        var exceptions = fault.Exceptions ?? [];
+        var door = exceptions.Select(e => e.Data).FirstOrDefault(d => d?.ContainsKey(UnreadableEventException.ErrorsKey) == true);
+        var type = Text(door, UnreadableEventException.MessageTypeKey)
+            ?? fault.FaultMessageTypes?.Select(t => t[(t.LastIndexOf(':') + 1)..]).FirstOrDefault(t => !string.IsNullOrEmpty(t))
             ?? MessageTypeOfQueue(context.SourceAddress)
             ?? "unknown";
-        var errors = (fault.Exceptions ?? []).Select(e => e.InnerException?.Message ?? e.Message).Distinct().ToList();
-        await context.Publish(
-            new EventRejected(type, null, null, errors.Count > 0 ? errors : ["the message body could not be read"], clock.GetUtcNow()),
-            context.CancellationToken);
+        var errors = door is not null
+            ? Text(door, UnreadableEventException.ErrorsKey)!.Split(UnreadableEventException.Separator).ToList()
+            : exceptions.Select(e => Excerpt.Quote(e.InnerException?.Message ?? e.Message, MaxReasonLength).Trim('\'')).Distinct().ToList();
+        if (errors.Count == 0)
+        {
+            errors.Add("the message body could not be read");
+        }
+
+        var businessId = Text(door, UnreadableEventException.BusinessIdKey);
+        var institutionId = Text(door, UnreadableEventException.InstitutionIdKey);
+        LogRejected(logger, type, businessId, string.Join("; ", errors));
+        await context.Publish(new EventRejected(type, businessId, institutionId, errors, clock.GetUtcNow()), context.CancellationToken);
     }
+
+    /// <summary>A string entry of an exception's data, as it comes back from the fault's JSON.</summary>
+    private static string? Text(IDictionary<string, object>? data, string key) =>
+        data is not null && data.TryGetValue(key, out var value) ? value switch
+        {
+            string text => text,
+            JsonElement { ValueKind: JsonValueKind.String } element => element.GetString(),
+            null => null,
+            _ => value.ToString(),
+        } : null;
 
     /// <summary>"monitor-enterprise-visit-recorded" → "EnterpriseVisitRecorded": each endpoint consumes one message type.</summary>
     private static string? MessageTypeOfQueue(Uri? address)
@@ -34,4 +60,7 @@ public sealed class ReceiveFaultConsumer(TimeProvider clock) : IConsumer<Receive
         var words = queue.Split('-', StringSplitOptions.RemoveEmptyEntries).Skip(queue.StartsWith("monitor-", StringComparison.Ordinal) ? 1 : 0);
         return string.Concat(words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {MessageType} {BusinessId}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string messageType, string? businessId, string reason);
 }

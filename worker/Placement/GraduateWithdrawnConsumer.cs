@@ -5,8 +5,8 @@ using Monitor.Worker.Institutions;
 
 namespace Monitor.Worker.Placement;
 
-/// <summary>Takes a graduate out of the denominator (kept even if the registration arrives later).</summary>
-public sealed class GraduateWithdrawnConsumer(IPlacementStore store, InstitutionCatalog institutions, TimeProvider clock) : IConsumer<GraduateWithdrawn>
+/// <summary>Takes a graduate out of the denominator (kept even if the registration arrives later; undone by GraduateReinstated).</summary>
+public sealed class GraduateWithdrawnConsumer(IPlacementStore store, InstitutionCatalog institutions, StoreGate gate, TimeProvider clock) : IConsumer<GraduateWithdrawn>
 {
     public Task Consume(ConsumeContext<GraduateWithdrawn> context)
     {
@@ -17,7 +17,8 @@ public sealed class GraduateWithdrawnConsumer(IPlacementStore store, Institution
             w.InstitutionId,
             PlacementValidation.Validate(w, institutions),
             ct => store.WithdrawGraduateAsync(w, Fingerprint.Of(w), clock.GetUtcNow(), ct),
-            $"graduateId: '{w.GraduateId}' was withdrawn before with another reason; the first is kept",
+            $"graduateId: {Excerpt.Quote(w.GraduateId)} was withdrawn before with another reason; the first is kept (a withdrawal made in error is undone with GraduateReinstated)",
+            gate,
             clock);
     }
 }

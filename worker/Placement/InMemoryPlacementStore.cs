@@ -8,22 +8,21 @@ namespace Monitor.Worker.Placement;
 public sealed class InMemoryPlacementStore : IPlacementStore
 {
     private readonly Lock gate = new();
-    private readonly FingerprintedItems<GraduateKey, GraduateRegistered> graduates = new();
-    private readonly FingerprintedItems<GraduateKey, GraduateWithdrawn> withdrawals = new();
-    private readonly FingerprintedItems<(string InstitutionId, string ReportId), GraduateDestinationReported> reports = new();
+    private readonly FingerprintedItems<GraduateKey, RosterEntry> graduates = new();
+    private readonly FingerprintedItems<GraduateKey, bool> withdrawals = new();
+    private readonly FingerprintedItems<GraduateKey, bool> reinstatements = new();
+    private readonly FingerprintedItems<(string InstitutionId, string ReportId), Report> reports = new();
 
-    public Task<StoreOutcome> RegisterGraduateAsync(GraduateRegistered graduate, string fingerprint, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public Task<StoreOutcome> RegisterGraduateAsync(RosterEntry graduate, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graduate);
-        var key = new GraduateKey(graduate.InstitutionId, graduate.CohortYear, graduate.GraduateId);
         lock (gate)
         {
-            // A copy: the caller's list must not change the roster afterwards.
-            return Task.FromResult(graduates.Add(key, graduate with { Disadvantaged = [.. graduate.Disadvantaged] }, fingerprint));
+            return Task.FromResult(graduates.Add(new GraduateKey(graduate.InstitutionId, graduate.CohortYear, graduate.GraduateId), graduate, graduate.Fingerprint));
         }
     }
 
-    public Task<IReadOnlyList<StoreOutcome>> RegisterGraduatesAsync(IReadOnlyList<EventToStore<GraduateRegistered>> graduates, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoreOutcome>> RegisterGraduatesAsync(IReadOnlyList<EventToStore<RosterEntry>> graduates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graduates);
         lock (gate)
@@ -31,7 +30,7 @@ public sealed class InMemoryPlacementStore : IPlacementStore
             IReadOnlyList<StoreOutcome> outcomes =
             [
                 .. graduates.Select(g => this.graduates.Add(
-                    new GraduateKey(g.Event.InstitutionId, g.Event.CohortYear, g.Event.GraduateId), g.Event with { Disadvantaged = [.. g.Event.Disadvantaged] }, g.Fingerprint)),
+                    new GraduateKey(g.Event.InstitutionId, g.Event.CohortYear, g.Event.GraduateId), g.Event, g.Fingerprint)),
             ];
             return Task.FromResult(outcomes);
         }
@@ -40,10 +39,18 @@ public sealed class InMemoryPlacementStore : IPlacementStore
     public Task<StoreOutcome> WithdrawGraduateAsync(GraduateWithdrawn withdrawal, string fingerprint, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(withdrawal);
-        var key = new GraduateKey(withdrawal.InstitutionId, withdrawal.CohortYear, withdrawal.GraduateId);
         lock (gate)
         {
-            return Task.FromResult(withdrawals.Add(key, withdrawal, fingerprint));
+            return Task.FromResult(withdrawals.Add(new GraduateKey(withdrawal.InstitutionId, withdrawal.CohortYear, withdrawal.GraduateId), true, fingerprint));
+        }
+    }
+
+    public Task<StoreOutcome> ReinstateGraduateAsync(GraduateReinstated reinstatement, string fingerprint, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reinstatement);
+        lock (gate)
+        {
+            return Task.FromResult(reinstatements.Add(new GraduateKey(reinstatement.InstitutionId, reinstatement.CohortYear, reinstatement.GraduateId), true, fingerprint));
         }
     }
 
@@ -52,7 +59,10 @@ public sealed class InMemoryPlacementStore : IPlacementStore
         ArgumentNullException.ThrowIfNull(report);
         lock (gate)
         {
-            return Task.FromResult(reports.Add((report.InstitutionId, report.ReportId), report, fingerprint));
+            return Task.FromResult(reports.Add(
+                (report.InstitutionId, report.ReportId),
+                new Report(report.InstitutionId, report.CohortYear, new DestinationFact(report.ReportId, report.GraduateId, report.Destination, report.EffectiveOn, report.ReportedAt)),
+                fingerprint));
         }
     }
 
@@ -61,7 +71,13 @@ public sealed class InMemoryPlacementStore : IPlacementStore
         ArgumentNullException.ThrowIfNull(reports);
         lock (gate)
         {
-            IReadOnlyList<StoreOutcome> outcomes = [.. reports.Select(r => this.reports.Add((r.Event.InstitutionId, r.Event.ReportId), r.Event, r.Fingerprint))];
+            IReadOnlyList<StoreOutcome> outcomes =
+            [
+                .. reports.Select(r => this.reports.Add(
+                    (r.Event.InstitutionId, r.Event.ReportId),
+                    new Report(r.Event.InstitutionId, r.Event.CohortYear, new DestinationFact(r.Event.ReportId, r.Event.GraduateId, r.Event.Destination, r.Event.EffectiveOn, r.Event.ReportedAt)),
+                    r.Fingerprint)),
+            ];
             return Task.FromResult(outcomes);
         }
     }
@@ -72,18 +88,19 @@ public sealed class InMemoryPlacementStore : IPlacementStore
 
         lock (gate)
         {
+            var reinstated = reinstatements.Keys.Where(InCohort).ToHashSet();
             var facts = new CohortFacts(
                 [
                     .. graduates.All.Where(entry => InCohort(entry.Key))
                         .OrderBy(entry => entry.Key.GraduateId, StringComparer.Ordinal)
                         .Select(entry => new GraduateFact(entry.Key.GraduateId, entry.Value.UnitCode, entry.Value.Disadvantaged)),
                 ],
-                withdrawals.Keys.Where(InCohort).Select(key => key.GraduateId).ToHashSet(StringComparer.Ordinal),
+                withdrawals.Keys.Where(key => InCohort(key) && !reinstated.Contains(key)).Select(key => key.GraduateId).ToHashSet(StringComparer.Ordinal),
                 [
                     .. reports.Values
                         .Where(report => report.InstitutionId == institutionId && report.CohortYear == cohortYear)
-                        .OrderBy(report => report.ReportId, StringComparer.Ordinal)
-                        .Select(report => new DestinationFact(report.ReportId, report.GraduateId, report.Destination, report.EffectiveOn, report.ReportedAt)),
+                        .Select(report => report.Fact)
+                        .OrderBy(fact => fact.ReportId, StringComparer.Ordinal),
                 ]);
             return Task.FromResult(facts);
         }
@@ -93,15 +110,16 @@ public sealed class InMemoryPlacementStore : IPlacementStore
     {
         ArgumentNullException.ThrowIfNull(institutionIds);
         var wanted = institutionIds.ToHashSet(StringComparer.Ordinal);
-        Dictionary<(string, string), GraduateRegistered> roster;
+        Dictionary<(string, string), RosterEntry> roster;
         HashSet<(string, string)> withdrawn;
-        List<GraduateDestinationReported> cohortReports;
+        List<Report> cohortReports;
         lock (gate)
         {
             roster = graduates.All
                 .Where(g => wanted.Contains(g.Key.InstitutionId) && g.Key.CohortYear == cohortYear)
                 .ToDictionary(g => (g.Key.InstitutionId, g.Key.GraduateId), g => g.Value);
-            withdrawn = [.. withdrawals.Keys.Where(k => wanted.Contains(k.InstitutionId) && k.CohortYear == cohortYear).Select(k => (k.InstitutionId, k.GraduateId))];
+            var reinstated = reinstatements.Keys.ToHashSet();
+            withdrawn = [.. withdrawals.Keys.Where(k => wanted.Contains(k.InstitutionId) && k.CohortYear == cohortYear && !reinstated.Contains(k)).Select(k => (k.InstitutionId, k.GraduateId))];
             cohortReports = [.. reports.Values.Where(r => wanted.Contains(r.InstitutionId) && r.CohortYear == cohortYear)];
         }
 
@@ -113,10 +131,10 @@ public sealed class InMemoryPlacementStore : IPlacementStore
                 g => g.Key,
                 g => g.OrderBy(r => r.EffectiveOn).ThenBy(r => r.ReportedAt).ThenBy(r => r.ReportId, StringComparer.Ordinal).ToList());
         var counted = roster.Where(g => !withdrawn.Contains(g.Key)).ToList();
-        List<GraduateDestinationReported> HistoryOf((string, string) key) => histories.GetValueOrDefault(key) ?? [];
+        List<Report> HistoryOf((string, string) key) => histories.GetValueOrDefault(key) ?? [];
 
         var groups = roster
-            .GroupBy(g => (g.Value.InstitutionId, g.Value.UnitCode, Disadvantaged: g.Value.Disadvantaged.Count > 0))
+            .GroupBy(g => (g.Value.InstitutionId, g.Value.UnitCode, Disadvantaged: g.Value.Disadvantaged))
             .Select(g => new PlacementGroup(
                 g.Key.InstitutionId,
                 g.Key.UnitCode,
@@ -133,7 +151,7 @@ public sealed class InMemoryPlacementStore : IPlacementStore
             {
                 if (placed != previous)
                 {
-                    steps.Add((m.Value.InstitutionId, m.Value.UnitCode, m.Value.Disadvantaged.Count > 0, new PlacedChange(day, placed ? 1 : -1)));
+                    steps.Add((m.Value.InstitutionId, m.Value.UnitCode, m.Value.Disadvantaged, new PlacedChange(day, placed ? 1 : -1)));
                     previous = placed;
                 }
             }
@@ -143,7 +161,7 @@ public sealed class InMemoryPlacementStore : IPlacementStore
         var destinations = counted
             .Select(m => (Graduate: m.Value, Latest: HistoryOf(m.Key).LastOrDefault(r => r.EffectiveOn <= breakdownOn)))
             .Where(m => m.Latest is not null)
-            .GroupBy(m => (m.Graduate.InstitutionId, m.Graduate.UnitCode, Disadvantaged: m.Graduate.Disadvantaged.Count > 0, m.Latest!.Destination))
+            .GroupBy(m => (m.Graduate.InstitutionId, m.Graduate.UnitCode, Disadvantaged: m.Graduate.Disadvantaged, m.Latest!.Destination))
             .Select(g => (g.Key.InstitutionId, g.Key.UnitCode, g.Key.Disadvantaged, g.Key.Destination, g.Count()));
         var orphans = cohortReports
             .Where(r => !roster.ContainsKey((r.InstitutionId, r.GraduateId)))
@@ -152,5 +170,32 @@ public sealed class InMemoryPlacementStore : IPlacementStore
         return Task.FromResult(PlacementSeries.Combine(cohortYear, breakdownOn, groups, changes, destinations, orphans));
     }
 
+    public Task<PurgedCohort> PurgeCohortAsync(string institutionId, int cohortYear, CancellationToken cancellationToken)
+    {
+        bool InCohort(GraduateKey key) => key.InstitutionId == institutionId && key.CohortYear == cohortYear;
+
+        lock (gate)
+        {
+            return Task.FromResult(new PurgedCohort(
+                graduates.RemoveWhere(InCohort),
+                withdrawals.RemoveWhere(InCohort),
+                reinstatements.RemoveWhere(InCohort),
+                reports.RemoveWhere(key => key.InstitutionId == institutionId && reports.Get(key)!.CohortYear == cohortYear)));
+        }
+    }
+
     private readonly record struct GraduateKey(string InstitutionId, int CohortYear, string GraduateId);
+
+    private sealed record Report(string InstitutionId, int CohortYear, DestinationFact Fact)
+    {
+        public string ReportId => Fact.ReportId;
+
+        public string GraduateId => Fact.GraduateId;
+
+        public Destination Destination => Fact.Destination;
+
+        public DateOnly EffectiveOn => Fact.EffectiveOn;
+
+        public DateTimeOffset ReportedAt => Fact.ReportedAt;
+    }
 }

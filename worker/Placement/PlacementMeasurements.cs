@@ -23,7 +23,7 @@ public static class PlacementMeasurements
                 StringComparer.Ordinal);
         var cohort = facts.Graduates
             .Where(g => !withdrawn.Contains(g.GraduateId))
-            .Where(g => !target.DisadvantagedOnly || g.Disadvantaged.Count > 0)
+            .Where(g => !target.DisadvantagedOnly || g.Disadvantaged)
             .Select(g => new Member(g.UnitCode, histories.GetValueOrDefault(g.GraduateId, [])))
             .ToList();
         var orphans = facts.Reports.Count(r => !registered.Contains(r.GraduateId));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Monitor.Messages;
 using Monitor.Worker.Inbound;
 using Monitor.Worker.Settings;
@@ -9,8 +8,9 @@ using static Monitor.Worker.Storage.Sql;
 namespace Monitor.Worker.Placement;
 
 /// <summary>
-/// Rosters, withdrawals and destination reports on PostgreSQL (tables graduates, graduate_withdrawals and
-/// destination_reports), each kept once per producer id as <see cref="InsertOnce"/> describes. With
+/// Rosters, withdrawals, reinstatements and destination reports on PostgreSQL (tables graduates, graduate_withdrawals,
+/// graduate_reinstatements and destination_reports), each kept once per producer id as <see cref="InsertOnce"/>
+/// describes, with only what the rates need (<see cref="IPlacementStore"/>). With
 /// <see cref="IngestOptions"/>, registrations and reports made one at a time by concurrent consumers are written together
 /// (<see cref="GroupCommit{TItem, TResult}"/>).
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
     private static readonly string[] NotPlaced = [.. Enum.GetValues<Destination>().Where(d => !DestinationKinds.IsPlaced(d)).Select(d => d.ToString())];
 
     private readonly NpgsqlDataSource dataSource;
-    private readonly GroupCommit<EventToStore<GraduateRegistered>, StoreOutcome>? registrations;
+    private readonly GroupCommit<EventToStore<RosterEntry>, StoreOutcome>? registrations;
     private readonly GroupCommit<EventToStore<GraduateDestinationReported>, StoreOutcome>? destinations;
 
     /// <param name="ingest">Batching for <see cref="RegisterGraduateAsync"/> and <see cref="RecordDestinationAsync"/>; null writes each call on its own.</param>
@@ -42,16 +42,16 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
         }
     }
 
-    public async Task<StoreOutcome> RegisterGraduateAsync(GraduateRegistered graduate, string fingerprint, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public async Task<StoreOutcome> RegisterGraduateAsync(RosterEntry graduate, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graduate);
-        var item = new EventToStore<GraduateRegistered>(graduate, fingerprint, receivedAt);
+        var item = new EventToStore<RosterEntry>(graduate, graduate.Fingerprint, receivedAt);
         return registrations is not null
             ? await registrations.SubmitAsync(item, cancellationToken)
             : (await RegisterGraduatesAsync([item], cancellationToken))[0];
     }
 
-    public Task<IReadOnlyList<StoreOutcome>> RegisterGraduatesAsync(IReadOnlyList<EventToStore<GraduateRegistered>> graduates, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoreOutcome>> RegisterGraduatesAsync(IReadOnlyList<EventToStore<RosterEntry>> graduates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graduates);
         return InsertOnce.ExecuteBatchAsync(
@@ -59,15 +59,12 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
             [.. graduates.Select(g => g.Fingerprint)],
             order =>
             {
-                // Each roster entry's categories travel as one JSON array: unnest cannot take an array of arrays of
-                // different lengths.
                 var insert = dataSource.CreateCommand(
                     """
-                    INSERT INTO graduates (institution_id, cohort_year, graduate_id, unit_code, major, disadvantaged, fingerprint, received_at)
-                    SELECT institution_id, cohort_year, graduate_id, unit_code, major,
-                           ARRAY(SELECT jsonb_array_elements_text(disadvantaged::jsonb)), fingerprint, received_at
-                    FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
-                         WITH ORDINALITY AS batch (institution_id, cohort_year, graduate_id, unit_code, major, disadvantaged, fingerprint, received_at, position)
+                    INSERT INTO graduates (institution_id, cohort_year, graduate_id, unit_code, is_disadvantaged, fingerprint, received_at)
+                    SELECT institution_id, cohort_year, graduate_id, unit_code, is_disadvantaged, fingerprint, received_at
+                    FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::timestamptz[])
+                         WITH ORDINALITY AS batch (institution_id, cohort_year, graduate_id, unit_code, is_disadvantaged, fingerprint, received_at, position)
                     ORDER BY position
                     ON CONFLICT (institution_id, cohort_year, graduate_id) DO NOTHING
                     RETURNING institution_id, cohort_year, graduate_id
@@ -77,8 +74,7 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
                 insert.Parameters.Add(Value(ordered.Select(g => g.Event.CohortYear).ToArray()));
                 insert.Parameters.Add(Value(ordered.Select(g => g.Event.GraduateId).ToArray()));
                 insert.Parameters.Add(Value(ordered.Select(g => g.Event.UnitCode).ToArray()));
-                insert.Parameters.Add(Value(ordered.Select(g => g.Event.Major).ToArray()));
-                insert.Parameters.Add(Value(ordered.Select(g => JsonSerializer.Serialize(g.Event.Disadvantaged)).ToArray()));
+                insert.Parameters.Add(Value(ordered.Select(g => g.Event.Disadvantaged).ToArray()));
                 insert.Parameters.Add(Value(ordered.Select(g => g.Fingerprint).ToArray()));
                 insert.Parameters.Add(Value(ordered.Select(g => g.ReceivedAt.ToUniversalTime()).ToArray()));
                 return insert;
@@ -101,29 +97,16 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
             cancellationToken);
     }
 
-    public async Task<StoreOutcome> WithdrawGraduateAsync(GraduateWithdrawn withdrawal, string fingerprint, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public Task<StoreOutcome> WithdrawGraduateAsync(GraduateWithdrawn withdrawal, string fingerprint, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(withdrawal);
-        await using var insert = dataSource.CreateCommand(
-            """
-            INSERT INTO graduate_withdrawals (institution_id, cohort_year, graduate_id, reason, fingerprint, received_at)
-            VALUES ($1, $2, $3, $4, $5, $6)
-            ON CONFLICT (institution_id, cohort_year, graduate_id) DO NOTHING
-            """);
-        insert.Parameters.Add(Text(withdrawal.InstitutionId));
-        insert.Parameters.Add(Value(withdrawal.CohortYear));
-        insert.Parameters.Add(Text(withdrawal.GraduateId));
-        insert.Parameters.Add(Text(withdrawal.Reason));
-        insert.Parameters.Add(Text(fingerprint));
-        insert.Parameters.Add(Timestamp(receivedAt));
+        return InsertRosterChangeAsync("graduate_withdrawals", withdrawal.InstitutionId, withdrawal.CohortYear, withdrawal.GraduateId, fingerprint, receivedAt, cancellationToken);
+    }
 
-        return await InsertOnce.ExecuteAsync(
-            dataSource,
-            insert,
-            "SELECT fingerprint FROM graduate_withdrawals WHERE institution_id = $1 AND cohort_year = $2 AND graduate_id = $3",
-            GraduateKey(withdrawal.InstitutionId, withdrawal.CohortYear, withdrawal.GraduateId),
-            fingerprint,
-            cancellationToken);
+    public Task<StoreOutcome> ReinstateGraduateAsync(GraduateReinstated reinstatement, string fingerprint, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reinstatement);
+        return InsertRosterChangeAsync("graduate_reinstatements", reinstatement.InstitutionId, reinstatement.CohortYear, reinstatement.GraduateId, fingerprint, receivedAt, cancellationToken);
     }
 
     public async Task<StoreOutcome> RecordDestinationAsync(GraduateDestinationReported report, string fingerprint, DateTimeOffset receivedAt, CancellationToken cancellationToken)
@@ -146,13 +129,13 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
                 var insert = dataSource.CreateCommand(
                     """
                     INSERT INTO destination_reports (report_id, institution_id, cohort_year, graduate_id, destination, effective_on,
-                                                     reported_at, employer_name, employer_credit_code, fingerprint, received_at)
+                                                     reported_at, fingerprint, received_at)
                     SELECT report_id, institution_id, cohort_year, graduate_id, destination, effective_on,
-                           reported_at, employer_name, employer_credit_code, fingerprint, received_at
-                    FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::text[], $9::text[],
-                                $10::text[], $11::timestamptz[])
+                           reported_at, fingerprint, received_at
+                    FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::text[],
+                                $9::timestamptz[])
                          WITH ORDINALITY AS batch (report_id, institution_id, cohort_year, graduate_id, destination, effective_on,
-                                                   reported_at, employer_name, employer_credit_code, fingerprint, received_at, position)
+                                                   reported_at, fingerprint, received_at, position)
                     ORDER BY position
                     ON CONFLICT (institution_id, report_id) DO NOTHING
                     RETURNING institution_id, report_id
@@ -165,8 +148,6 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
                 insert.Parameters.Add(Value(ordered.Select(r => r.Event.Destination.ToString()).ToArray()));
                 insert.Parameters.Add(Value(ordered.Select(r => r.Event.EffectiveOn).ToArray()));
                 insert.Parameters.Add(Value(ordered.Select(r => r.Event.ReportedAt.ToUniversalTime()).ToArray()));
-                insert.Parameters.Add(Value(ordered.Select(r => r.Event.EmployerName).ToArray()));
-                insert.Parameters.Add(Value(ordered.Select(r => r.Event.EmployerCreditCode).ToArray()));
                 insert.Parameters.Add(Value(ordered.Select(r => r.Fingerprint).ToArray()));
                 insert.Parameters.Add(Value(ordered.Select(r => r.ReceivedAt.ToUniversalTime()).ToArray()));
                 return insert;
@@ -192,11 +173,18 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(CohortQuery(
             """
-            SELECT graduate_id, unit_code, disadvantaged FROM graduates
+            SELECT graduate_id, unit_code, is_disadvantaged FROM graduates
             WHERE institution_id = $1 AND cohort_year = $2
             ORDER BY graduate_id COLLATE "C"
             """));
-        batch.BatchCommands.Add(CohortQuery("SELECT graduate_id FROM graduate_withdrawals WHERE institution_id = $1 AND cohort_year = $2"));
+        batch.BatchCommands.Add(CohortQuery(
+            """
+            SELECT w.graduate_id FROM graduate_withdrawals w
+            WHERE w.institution_id = $1 AND w.cohort_year = $2
+              AND NOT EXISTS (
+                  SELECT 1 FROM graduate_reinstatements r
+                  WHERE r.institution_id = w.institution_id AND r.cohort_year = w.cohort_year AND r.graduate_id = w.graduate_id)
+            """));
         batch.BatchCommands.Add(CohortQuery(
             """
             SELECT report_id, graduate_id, destination, effective_on, reported_at FROM destination_reports
@@ -209,7 +197,7 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
         var graduates = new List<GraduateFact>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            graduates.Add(new GraduateFact(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2)));
+            graduates.Add(new GraduateFact(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)));
         }
 
         await reader.NextResultAsync(cancellationToken);
@@ -245,11 +233,13 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
         // Per institution, unit and population: graduates on the roster, counted (not withdrawn), latest report.
         batch.BatchCommands.Add(SeriesQuery(
             """
-            SELECT g.institution_id, g.unit_code, cardinality(g.disadvantaged) > 0,
+            SELECT g.institution_id, g.unit_code, g.is_disadvantaged,
                    count(*)::integer, count(*) FILTER (WHERE w.graduate_id IS NULL)::integer,
                    max(r.last_on) FILTER (WHERE w.graduate_id IS NULL)
             FROM graduates g
-            LEFT JOIN graduate_withdrawals w USING (institution_id, cohort_year, graduate_id)
+            LEFT JOIN (SELECT institution_id, cohort_year, graduate_id FROM graduate_withdrawals
+                       EXCEPT SELECT institution_id, cohort_year, graduate_id FROM graduate_reinstatements) w
+                   USING (institution_id, cohort_year, graduate_id)
             LEFT JOIN (SELECT institution_id, graduate_id, max(effective_on) AS last_on
                        FROM destination_reports
                        WHERE institution_id = ANY ($1) AND cohort_year = $2
@@ -273,13 +263,15 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
                        coalesce(lag(placed) OVER (PARTITION BY institution_id, graduate_id ORDER BY effective_on), false) AS before
                 FROM end_of_day
             )
-            SELECT g.institution_id, g.unit_code, cardinality(g.disadvantaged) > 0, c.effective_on,
+            SELECT g.institution_id, g.unit_code, g.is_disadvantaged, c.effective_on,
                    sum(CASE WHEN c.placed THEN 1 ELSE -1 END)::integer
             FROM changes c
             JOIN graduates g ON g.institution_id = c.institution_id AND g.cohort_year = $2 AND g.graduate_id = c.graduate_id
             WHERE c.placed <> c.before
               AND NOT EXISTS (SELECT 1 FROM graduate_withdrawals w
-                              WHERE w.institution_id = g.institution_id AND w.cohort_year = g.cohort_year AND w.graduate_id = g.graduate_id)
+                              WHERE w.institution_id = g.institution_id AND w.cohort_year = g.cohort_year AND w.graduate_id = g.graduate_id
+                                AND NOT EXISTS (SELECT 1 FROM graduate_reinstatements ri
+                                                WHERE ri.institution_id = w.institution_id AND ri.cohort_year = w.cohort_year AND ri.graduate_id = w.graduate_id))
             GROUP BY 1, 2, 3, 4
             """));
 
@@ -292,11 +284,13 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
                 WHERE institution_id = ANY ($1) AND cohort_year = $2 AND effective_on <= $3
                 ORDER BY institution_id, graduate_id, effective_on DESC, reported_at DESC, report_id COLLATE "C" DESC
             )
-            SELECT g.institution_id, g.unit_code, cardinality(g.disadvantaged) > 0, l.destination, count(*)::integer
+            SELECT g.institution_id, g.unit_code, g.is_disadvantaged, l.destination, count(*)::integer
             FROM latest l
             JOIN graduates g ON g.institution_id = l.institution_id AND g.cohort_year = $2 AND g.graduate_id = l.graduate_id
             WHERE NOT EXISTS (SELECT 1 FROM graduate_withdrawals w
-                              WHERE w.institution_id = g.institution_id AND w.cohort_year = g.cohort_year AND w.graduate_id = g.graduate_id)
+                              WHERE w.institution_id = g.institution_id AND w.cohort_year = g.cohort_year AND w.graduate_id = g.graduate_id
+                                AND NOT EXISTS (SELECT 1 FROM graduate_reinstatements ri
+                                                WHERE ri.institution_id = w.institution_id AND ri.cohort_year = w.cohort_year AND ri.graduate_id = w.graduate_id))
             GROUP BY 1, 2, 3, 4
             """));
 
@@ -344,6 +338,52 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
 
         NpgsqlBatchCommand SeriesQuery(string sql) =>
             new(sql) { Parameters = { Value(institutionIds.ToArray()), Value(cohortYear), Value(breakdownOn), Value(NotPlaced) } };
+    }
+
+    public async Task<PurgedCohort> PurgeCohortAsync(string institutionId, int cohortYear, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var counts = new int[4];
+        string[] tables = ["graduates", "graduate_withdrawals", "graduate_reinstatements", "destination_reports"];
+        for (var i = 0; i < tables.Length; i++)
+        {
+            // Table names come from the list above, never from input.
+            await using var delete = new NpgsqlCommand($"DELETE FROM {tables[i]} WHERE institution_id = $1 AND cohort_year = $2", connection, transaction)
+            {
+                Parameters = { Text(institutionId), Value(cohortYear) },
+            };
+            counts[i] = await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new PurgedCohort(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /// <summary>A withdrawal or reinstatement: kept once per graduate with its fingerprint; why is not kept.</summary>
+    private async Task<StoreOutcome> InsertRosterChangeAsync(
+        string table, string institutionId, int cohortYear, string graduateId, string fingerprint, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        // Table names come from this class, never from input.
+        await using var insert = dataSource.CreateCommand(
+            $"""
+            INSERT INTO {table} (institution_id, cohort_year, graduate_id, fingerprint, received_at)
+            VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (institution_id, cohort_year, graduate_id) DO NOTHING
+            """);
+        insert.Parameters.Add(Text(institutionId));
+        insert.Parameters.Add(Value(cohortYear));
+        insert.Parameters.Add(Text(graduateId));
+        insert.Parameters.Add(Text(fingerprint));
+        insert.Parameters.Add(Timestamp(receivedAt));
+
+        return await InsertOnce.ExecuteAsync(
+            dataSource,
+            insert,
+            $"SELECT fingerprint FROM {table} WHERE institution_id = $1 AND cohort_year = $2 AND graduate_id = $3",
+            GraduateKey(institutionId, cohortYear, graduateId),
+            fingerprint,
+            cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -51,6 +51,10 @@ public sealed class MonitorOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Monitor:PublishTimeout must be between 00:00:01 and 00:10:00.")]
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The largest inbound message body read; a larger one is refused unread (EventRejected, error queue).</summary>
+    [Range(1024, 16 * 1024 * 1024, ErrorMessage = "Monitor:MaxBodyBytes must be between 1024 and 16777216 (e.g. 262144 for 256 KB).")]
+    public int MaxBodyBytes { get; set; } = 256 * 1024;
+
     public bool DemoEnabled => Demo ?? Storage == StorageKind.InMemory;
 
     /// <summary>Binds and validates the "Monitor" section now; a wrong setting is a <see cref="ConfigurationException"/> that names the key.</summary>

@@ -126,6 +126,22 @@ public sealed class FingerprintedItems<TKey, T>
 
     public IEnumerable<TKey> Keys => items.Keys;
 
+    /// <summary>The item kept under <paramref name="key"/>, if any.</summary>
+    public T? Get(TKey key) => items.TryGetValue(key, out var stored) ? stored.Item : default;
+
+    /// <summary>Removes the items whose keys match; returns how many. Not thread-safe, as <see cref="Add"/>.</summary>
+    public int RemoveWhere(Func<TKey, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var removed = items.Keys.Where(match).ToList();
+        foreach (var key in removed)
+        {
+            items.Remove(key);
+        }
+
+        return removed.Count;
+    }
+
     /// <summary>Not thread-safe: the caller holds its store's lock.</summary>
     public StoreOutcome Add(TKey key, T item, string fingerprint)
     {

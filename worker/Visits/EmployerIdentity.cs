@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Monitor.Worker.Inbound;
 
 namespace Monitor.Worker.Visits;
 
@@ -26,7 +27,7 @@ public static class EmployerIdentity
             var value = Alphabet.IndexOf(code[i], StringComparison.Ordinal);
             if (value < 0)
             {
-                return $"character {i + 1} '{code[i]}' is not allowed (digits and capital letters except I, O, S, V, Z)";
+                return $"character {i + 1} {Excerpt.Quote(code[i].ToString())} is not allowed (digits and capital letters except I, O, S, V, Z)";
             }
 
             sum += value * Weights[i];

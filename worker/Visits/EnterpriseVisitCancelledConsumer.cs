@@ -6,7 +6,7 @@ using Monitor.Worker.Institutions;
 namespace Monitor.Worker.Visits;
 
 /// <summary>Withdraws a visit; kept even when the visit has not arrived yet, so the order of the two never matters.</summary>
-public sealed class EnterpriseVisitCancelledConsumer(IVisitStore store, InstitutionCatalog institutions, TimeProvider clock) : IConsumer<EnterpriseVisitCancelled>
+public sealed class EnterpriseVisitCancelledConsumer(IVisitStore store, InstitutionCatalog institutions, StoreGate gate, TimeProvider clock) : IConsumer<EnterpriseVisitCancelled>
 {
     public Task Consume(ConsumeContext<EnterpriseVisitCancelled> context)
     {
@@ -17,7 +17,8 @@ public sealed class EnterpriseVisitCancelledConsumer(IVisitStore store, Institut
             cancellation.InstitutionId,
             VisitValidation.Validate(cancellation, institutions),
             ct => store.CancelVisitAsync(cancellation, clock.GetUtcNow(), ct),
-            $"visitId: '{cancellation.VisitId}' conflicts with an earlier cancellation",
+            $"visitId: {Excerpt.Quote(cancellation.VisitId)} conflicts with an earlier cancellation",
+            gate,
             clock);
     }
 }

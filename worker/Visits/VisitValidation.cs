@@ -7,8 +7,12 @@ namespace Monitor.Worker.Visits;
 /// <summary>The rules a visit must meet before it is counted; every error names its field.</summary>
 public static class VisitValidation
 {
-    public const int MaxNameLength = 200;
+    public const int MaxNameLength = Fields.MaxNameLength;
     public const int MaxPositions = 100_000;
+    public const int MinYear = 2000;
+
+    /// <summary>Longer than any credit code however written (full-width, spaced): not worth checking character by character.</summary>
+    private const int MaxCreditCodeLength = 40;
 
     public static IReadOnlyList<string> Validate(EnterpriseVisitRecorded visit, InstitutionCatalog institutions, DateTimeOffset now)
     {
@@ -25,28 +29,17 @@ public static class VisitValidation
             errors.Add("unitCode: required for a Unit visit (the secondary college or department that made it)");
         }
 
-        if (!string.IsNullOrWhiteSpace(visit.UnitCode) && institution is not null && institution.FindUnit(visit.UnitCode) is null)
-        {
-            errors.Add($"unitCode: '{visit.UnitCode}' is not a unit of {institution.Id} ({string.Join(", ", institution.Units.Select(u => u.Code))})");
-        }
-
-        if (string.IsNullOrWhiteSpace(visit.EmployerName))
-        {
-            errors.Add("employerName: required");
-        }
-        else if (visit.EmployerName.Length > MaxNameLength)
-        {
-            errors.Add($"employerName: longer than {MaxNameLength} characters");
-        }
-
-        if (!string.IsNullOrWhiteSpace(visit.EmployerCreditCode) && EmployerIdentity.CheckCreditCode(EmployerIdentity.NormaliseCreditCode(visit.EmployerCreditCode)) is { } problem)
-        {
-            errors.Add($"employerCreditCode: '{visit.EmployerCreditCode}' {problem}");
-        }
+        Fields.Unit(visit.UnitCode, institution, "unitCode", errors);
+        Fields.Text(visit.EmployerName, "employerName", MaxNameLength, required: true, errors);
+        CreditCode(visit.EmployerCreditCode, errors);
 
         if (visit.VisitedOn == default)
         {
             errors.Add("visitedOn: required (yyyy-MM-dd)");
+        }
+        else if (visit.VisitedOn.Year < MinYear)
+        {
+            errors.Add($"visitedOn: {visit.VisitedOn:yyyy-MM-dd} is before {MinYear}");
         }
         else if (institution is not null && visit.VisitedOn > institution.LocalDate(now))
         {
@@ -71,6 +64,38 @@ public static class VisitValidation
         var errors = new List<string>();
         Fields.Id(cancellation.VisitId, "visitId", errors);
         Fields.Institution(cancellation.InstitutionId, institutions, errors);
+        Fields.Text(cancellation.Reason, "reason", Fields.MaxReasonLength, required: true, errors);
         return errors;
+    }
+
+    /// <summary>An optional credit code: any letter case, full-width or padded is fine (it is stored normalised), a wrong one is not.</summary>
+    public static void CreditCode(string? code, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return;
+        }
+
+        var problem = code.Length > MaxCreditCodeLength
+            ? "is not a credit code (a credit code has 18 characters)"
+            : EmployerIdentity.CheckCreditCode(EmployerIdentity.NormaliseCreditCode(code));
+        if (problem is not null)
+        {
+            errors.Add($"employerCreditCode: {Excerpt.Quote(code)} {problem}");
+        }
+    }
+
+    /// <summary>The visit as it is stored and fingerprinted: the unit's configured code, the credit code normalised.</summary>
+    public static EnterpriseVisitRecorded Normalise(EnterpriseVisitRecorded visit, InstitutionCatalog institutions)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        ArgumentNullException.ThrowIfNull(institutions);
+        var institution = institutions.Find(visit.InstitutionId);
+        return visit with
+        {
+            UnitCode = institution is null ? visit.UnitCode : Fields.FindUnit(institution, visit.UnitCode)?.Code ?? visit.UnitCode,
+            EmployerCreditCode = string.IsNullOrWhiteSpace(visit.EmployerCreditCode) ? null : EmployerIdentity.NormaliseCreditCode(visit.EmployerCreditCode),
+        };
     }
 }

@@ -66,19 +66,40 @@ public sealed class BrokerClient : IAsyncDisposable
     public IReadOnlyList<DailyDigest> Digests => Read<DailyDigest>(DailyDigestExchange);
 
     /// <summary>Publishes a body as raw JSON (content type application/json, persistent, no message id) to an exchange.</summary>
-    public async Task PublishRawAsync(string exchange, string json)
+    public Task PublishRawAsync(string exchange, string json) => PublishBytesAsync(exchange, Encoding.UTF8.GetBytes(json), "application/json");
+
+    /// <summary>Publishes any bytes with any content type (null: none) to an exchange, as a careless or hostile producer might; returns once the broker confirmed.</summary>
+    public async Task PublishBytesAsync(string exchange, byte[] body, string? contentType)
     {
-        var properties = new BasicProperties { ContentType = "application/json", Persistent = true };
+        var properties = new BasicProperties { ContentType = contentType, Persistent = true };
         await publishing.WaitAsync();
         try
         {
-            await channel.BasicPublishAsync(exchange, string.Empty, mandatory: false, properties, Encoding.UTF8.GetBytes(json));
+            await channel.BasicPublishAsync(exchange, string.Empty, mandatory: false, properties, body);
         }
         finally
         {
             publishing.Release();
         }
     }
+
+    /// <summary>Puts raw JSON straight into a queue (declared durable if missing, as MassTransit declares its error queues).</summary>
+    public async Task PutInQueueAsync(string queue, string json)
+    {
+        await publishing.WaitAsync();
+        try
+        {
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+            await channel.BasicPublishAsync(string.Empty, queue, mandatory: true, new BasicProperties { ContentType = "application/json", Persistent = true }, Encoding.UTF8.GetBytes(json));
+        }
+        finally
+        {
+            publishing.Release();
+        }
+    }
+
+    /// <summary>The bodies that reached a tap (e.g. <see cref="MetricSnapshotExchange"/>) as received, with when each arrived.</summary>
+    public IReadOnlyList<(string Body, DateTime ReceivedAt)> Received(string exchange) => [.. taps[exchange].Bodies];
 
     /// <summary>
     /// Returns once every message already routed to the taps has been received: a marker sent to each tap queue after
@@ -171,7 +192,7 @@ public sealed class BrokerClient : IAsyncDisposable
     }
 
     private IReadOnlyList<T> Read<T>(string exchange) =>
-        [.. taps[exchange].Bodies.Select(body => Payload<T>(body))];
+        [.. taps[exchange].Bodies.Select(entry => Payload<T>(entry.Body))];
 
     /// <summary>The payload of MassTransit's envelope ("message"), or the body itself when it is plain JSON.</summary>
     private static T Payload<T>(string body)
@@ -197,7 +218,7 @@ public sealed class BrokerClient : IAsyncDisposable
             }
             else
             {
-                tap.Bodies.Enqueue(Encoding.UTF8.GetString(delivery.Body.Span));
+                tap.Bodies.Enqueue((Encoding.UTF8.GetString(delivery.Body.Span), DateTime.UtcNow));
             }
 
             return Task.CompletedTask;
@@ -212,7 +233,7 @@ public sealed class BrokerClient : IAsyncDisposable
 
         public string Queue { get; } = queue;
 
-        public ConcurrentQueue<string> Bodies { get; } = new();
+        public ConcurrentQueue<(string Body, DateTime ReceivedAt)> Bodies { get; } = new();
 
         public Task ExpectMarker(string marker) =>
             markers.GetOrAdd(marker, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;

@@ -12,6 +12,7 @@ namespace Monitor.IntegrationTests.Infrastructure;
 public sealed class TestVirtualHost : IAsyncDisposable
 {
     private readonly HttpClient http;
+    private readonly List<string> users = [];
 
     private TestVirtualHost(HttpClient http, string name)
     {
@@ -64,6 +65,22 @@ public sealed class TestVirtualHost : IAsyncDisposable
         return new QueueStats(messages, acked);
     }
 
+    /// <summary>A user (no tags) with these permissions on this virtual host only, deleted with it.</summary>
+    public async Task<string> CreateUserAsync(string password, string configure, string write, string read)
+    {
+        var user = $"{Name}-user-{users.Count + 1}";
+        using (var created = await http.PutAsync(new Uri($"api/users/{Uri.EscapeDataString(user)}", UriKind.Relative), JsonContent.Create(new { password, tags = "" })))
+        {
+            await EnsureSuccessAsync(created, $"create user {user}");
+        }
+
+        users.Add(user);
+        using var granted = await http.PutAsync(
+            new Uri($"api/permissions/{Encoded}/{Uri.EscapeDataString(user)}", UriKind.Relative), JsonContent.Create(new { configure, write, read }));
+        await EnsureSuccessAsync(granted, $"grant {user} permissions on {Name}");
+        return user;
+    }
+
     /// <summary>Applies a policy (e.g. a queue length limit) to the queues whose names match <paramref name="pattern"/>.</summary>
     public async Task SetQueuePolicyAsync(string name, string pattern, object definition)
     {
@@ -76,6 +93,11 @@ public sealed class TestVirtualHost : IAsyncDisposable
     {
         try
         {
+            foreach (var user in users)
+            {
+                using var gone = await http.DeleteAsync(new Uri($"api/users/{Uri.EscapeDataString(user)}", UriKind.Relative));
+            }
+
             using var deleted = await http.DeleteAsync(new Uri($"api/vhosts/{Encoded}", UriKind.Relative));
         }
         finally

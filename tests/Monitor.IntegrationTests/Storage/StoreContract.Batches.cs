@@ -1,5 +1,6 @@
 using Monitor.Messages;
 using Monitor.Worker.Inbound;
+using Monitor.Worker.Placement;
 using Monitor.Worker.Storage;
 
 namespace Monitor.IntegrationTests.Storage;
@@ -66,20 +67,20 @@ public abstract partial class StoreContract
     }
 
     [Fact]
-    public async Task When_a_batch_of_registrations_repeats_ids_and_holds_earlier_ones_should_give_each_its_own_outcome_and_keep_the_categories()
+    public async Task When_a_batch_of_registrations_repeats_ids_and_holds_earlier_ones_should_give_each_its_own_outcome_and_keep_the_first_entries()
     {
         var earlier = Graduate("g1", "U01", "LowIncome");
         await RegisterAsync(earlier);
-        var second = Graduate("g2", "U02");
-        var third = Graduate("g3", "U01", "Disability", "LowIncome");
+        var second = Entry(Graduate("g2", "U02"));
+        var third = Entry(Graduate("g3", "U01", "Disability", "LowIncome"));
 
         var outcomes = await Placement.RegisterGraduatesAsync(
-            [ToStore(earlier), ToStore(second), ToStore(second with { UnitCode = "U03" }), ToStore(third), ToStore(earlier with { UnitCode = "U02" })], None);
+            [ToStore(Entry(earlier)), ToStore(second), ToStore(second with { UnitCode = "U03" }), ToStore(third), ToStore(Entry(earlier) with { UnitCode = "U02" })], None);
 
         Assert.Equal([StoreOutcome.Duplicate, StoreOutcome.Accepted, StoreOutcome.Conflict, StoreOutcome.Accepted, StoreOutcome.Conflict], outcomes);
         Assert.Equal(
-            [(Id("g1"), "U01", "LowIncome"), (Id("g2"), "U02", ""), (Id("g3"), "U01", "Disability,LowIncome")],
-            (await CohortAsync()).Graduates.Select(g => (g.GraduateId, g.UnitCode, string.Join(',', g.Disadvantaged))));
+            [(Id("g1"), "U01", true), (Id("g2"), "U02", false), (Id("g3"), "U01", true)],
+            (await CohortAsync()).Graduates.Select(g => (g.GraduateId, g.UnitCode, g.Disadvantaged)));
     }
 
     [Fact]
@@ -97,4 +98,9 @@ public abstract partial class StoreContract
     }
 
     private static EventToStore<T> ToStore<T>(T message) => new(message, Fingerprint(message), ReceivedAt);
+
+    private static EventToStore<RosterEntry> ToStore(RosterEntry entry) => new(entry, entry.Fingerprint, ReceivedAt);
+
+    private static RosterEntry Entry(GraduateRegistered graduate) =>
+        new(graduate.InstitutionId, graduate.CohortYear, graduate.GraduateId, graduate.UnitCode, graduate.Disadvantaged.Count > 0);
 }

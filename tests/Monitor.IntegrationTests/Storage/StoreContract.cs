@@ -205,12 +205,67 @@ public abstract partial class StoreContract
         var first = Graduate("g1", "U01", "LowIncome", "Disability");
         await RegisterAsync(first);
 
-        var outcome = await RegisterAsync(Graduate("g1", "U02"));
+        var otherUnit = await RegisterAsync(Graduate("g1", "U02", "LowIncome"));
+        var notDisadvantaged = await RegisterAsync(Graduate("g1", "U01"));
 
-        Assert.Equal(StoreOutcome.Conflict, outcome);
+        Assert.Equal((StoreOutcome.Conflict, StoreOutcome.Conflict), (otherUnit, notDisadvantaged));
         var kept = Assert.Single((await CohortAsync()).Graduates);
-        Assert.Equal("U01", kept.UnitCode);
-        Assert.Equal(["LowIncome", "Disability"], kept.Disadvantaged);
+        Assert.Equal(("U01", true), (kept.UnitCode, kept.Disadvantaged));
+    }
+
+    [Fact]
+    public async Task When_a_registration_is_resent_with_other_categories_or_major_should_be_a_duplicate_since_only_the_unit_and_the_flag_are_kept()
+    {
+        await RegisterAsync(Graduate("g1", "U01", "LowIncome", "Disability"));
+
+        var outcome = await RegisterAsync(Graduate("g1", "U01", "Other") with { Major = "另一专业" });
+
+        Assert.Equal(StoreOutcome.Duplicate, outcome);
+        Assert.Equal(new GraduateFact(Id("g1"), "U01", true), Assert.Single((await CohortAsync()).Graduates));
+    }
+
+    [Fact]
+    public async Task When_a_reinstatement_arrives_before_or_after_its_withdrawal_should_undo_it_and_be_idempotent()
+    {
+        await RegisterAsync(Graduate("g1", "U01"));
+        await RegisterAsync(Graduate("g2", "U01"));
+        await WithdrawAsync(new GraduateWithdrawn(Institution, 2024, Id("g1"), "延期毕业"));
+        var reinstated = new GraduateReinstated(Institution, 2024, Id("g1"), "误报延期毕业");
+
+        var first = await ReinstateAsync(reinstated);
+        var again = await ReinstateAsync(reinstated);
+        var other = await ReinstateAsync(reinstated with { Reason = "另一原因" });
+
+        // g2: the reinstatement arrives before the withdrawal it undoes.
+        await ReinstateAsync(new GraduateReinstated(Institution, 2024, Id("g2"), "误报退学"));
+        await WithdrawAsync(new GraduateWithdrawn(Institution, 2024, Id("g2"), "退学"));
+
+        Assert.Equal((StoreOutcome.Accepted, StoreOutcome.Duplicate, StoreOutcome.Conflict), (first, again, other));
+        var cohort = await CohortAsync();
+        Assert.Empty(cohort.WithdrawnGraduateIds);
+        Assert.Equal(2, cohort.Graduates.Count);
+    }
+
+    [Fact]
+    public async Task When_a_cohort_is_purged_should_delete_it_for_one_institution_only_and_say_how_much()
+    {
+        await RegisterAsync(Graduate("g1", "U01", "LowIncome"));
+        await RegisterAsync(Graduate("g2", "U01"));
+        await WithdrawAsync(new GraduateWithdrawn(Institution, 2024, Id("g2"), "延期毕业"));
+        await ReinstateAsync(new GraduateReinstated(Institution, 2024, Id("g2"), "误报"));
+        await ReportAsync(Report("r1", "g1", Destination.ContractEmployment, new DateOnly(2024, 6, 20)));
+        await RegisterAsync(Graduate("g1", "U01") with { CohortYear = 2025 });
+        await RegisterAsync(Graduate("g1", "U01") with { InstitutionId = OtherInstitution });
+
+        var purged = await Placement.PurgeCohortAsync(Institution, 2024, None);
+        var again = await Placement.PurgeCohortAsync(Institution, 2024, None);
+
+        Assert.Equal(new PurgedCohort(2, 1, 1, 1), purged);
+        Assert.Equal(new PurgedCohort(0, 0, 0, 0), again);
+        var cohort = await CohortAsync();
+        Assert.Equal((0, 0, 0), (cohort.Graduates.Count, cohort.WithdrawnGraduateIds.Count, cohort.Reports.Count));
+        Assert.Single((await Placement.GetCohortAsync(Institution, 2025, None)).Graduates);
+        Assert.Single((await Placement.GetCohortAsync(OtherInstitution, 2024, None)).Graduates);
     }
 
     [Fact]
@@ -263,8 +318,8 @@ public abstract partial class StoreContract
         var cohort = await CohortAsync();
 
         Assert.Equal(
-            [(Id("g1"), "U01", "LowIncome,Disability"), (Id("g2"), "U02", ""), (Id("g3"), "U01", "")],
-            cohort.Graduates.Select(graduate => (graduate.GraduateId, graduate.UnitCode, string.Join(',', graduate.Disadvantaged))));
+            [(Id("g1"), "U01", true), (Id("g2"), "U02", false), (Id("g3"), "U01", false)],
+            cohort.Graduates.Select(graduate => (graduate.GraduateId, graduate.UnitCode, graduate.Disadvantaged)));
         Assert.Equal([Id("g3"), Id("g9")], cohort.WithdrawnGraduateIds.Order(StringComparer.Ordinal));
         Assert.Equal([Fact(employed), Fact(revoked), Fact(orphan)], cohort.Reports);
     }
@@ -498,7 +553,11 @@ public abstract partial class StoreContract
     private Task<IReadOnlyList<VisitFact>> ActiveVisitsAsync() => Visits.GetActiveVisitsAsync(Institution, FirstDay, LastDay, None);
 
     private Task<StoreOutcome> RegisterAsync(GraduateRegistered graduate) =>
-        Placement.RegisterGraduateAsync(graduate, Fingerprint(graduate), ReceivedAt, None);
+        Placement.RegisterGraduateAsync(
+            new RosterEntry(graduate.InstitutionId, graduate.CohortYear, graduate.GraduateId, graduate.UnitCode, graduate.Disadvantaged.Count > 0), ReceivedAt, None);
+
+    private Task<StoreOutcome> ReinstateAsync(GraduateReinstated reinstatement) =>
+        Placement.ReinstateGraduateAsync(reinstatement, Fingerprint(reinstatement), ReceivedAt, None);
 
     private Task<StoreOutcome> WithdrawAsync(GraduateWithdrawn withdrawal) =>
         Placement.WithdrawGraduateAsync(withdrawal, Fingerprint(withdrawal), ReceivedAt, None);

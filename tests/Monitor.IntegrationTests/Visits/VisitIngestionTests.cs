@@ -95,14 +95,14 @@ public sealed class VisitIngestionTests(WorkerEnvironment env) : IClassFixture<W
             () => env.Broker.PeekQueueAsync(VisitRecordedErrorQueue),
             bodies => new[] { noTier, noPositions }.All(id => bodies.Any(b => b.Contains(id, StringComparison.Ordinal))),
             "both visits are in the error queue");
-        await Eventually.UntilAsync(
+        var rejections = await Eventually.UntilAsync(
             () => env.Broker.Rejections,
-            r => r.Any(x => x.Errors.Any(e => e.Contains("'tier'", StringComparison.Ordinal))) && r.Any(x => x.Errors.Any(e => e.Contains("'positionsOpened'", StringComparison.Ordinal))),
+            r => r.Any(x => x.BusinessId == noTier) && r.Any(x => x.BusinessId == noPositions),
             "a rejection names each missing member");
 
-        Assert.All(
-            env.Broker.Rejections.Where(r => r.Errors.Any(e => e.Contains("missing required properties", StringComparison.Ordinal))),
-            r => Assert.Equal(nameof(EnterpriseVisitRecorded), r.MessageType));
+        Assert.Equal(["tier: required (one of Leadership, Unit)"], Assert.Single(rejections, r => r.BusinessId == noTier).Errors);
+        Assert.Equal(["positionsOpened: required (a whole number)"], Assert.Single(rejections, r => r.BusinessId == noPositions).Errors);
+        Assert.All(rejections.Where(r => r.BusinessId == noTier || r.BusinessId == noPositions), r => Assert.Equal((nameof(EnterpriseVisitRecorded), "tjqg"), (r.MessageType, r.InstitutionId)));
         Assert.Equal(0, await env.CountAsync($"SELECT count(*) FROM visits WHERE visit_id IN ('{noTier}', '{noPositions}')"));
     }
 

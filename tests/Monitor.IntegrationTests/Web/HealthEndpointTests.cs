@@ -41,7 +41,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
         Assert.Equal(
-            [("database", "Healthy"), ("masstransit-bus", "Healthy"), ("scheduler", "Healthy")],
+            [("database", "Healthy"), ("inbound", "Healthy"), ("masstransit-bus", "Healthy"), ("scheduler", "Healthy")],
             Checks(body));
 
         await configured!.Database.SetReachableAsync(false);

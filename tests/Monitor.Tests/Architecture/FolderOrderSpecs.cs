@@ -31,6 +31,7 @@ public partial class FolderOrderSpecs
         "Tools/Demo",
         "Tools/Import",
         "Tools/Silences",
+        "Tools/Maintenance",
         "Tools/Cli",
     ];
 

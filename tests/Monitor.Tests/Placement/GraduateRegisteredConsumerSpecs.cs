@@ -18,7 +18,8 @@ public sealed class GraduateRegisteredConsumerSpecs
 
         var graduate = Assert.Single((await monitor.Placement.GetCohortAsync("tjqg", 2024, CancellationToken.None)).Graduates);
         Assert.Equal(("2024JX0001", "JX"), (graduate.GraduateId, graduate.UnitCode));
-        Assert.Equal(["Disability", "LowIncome"], graduate.Disadvantaged.Order(StringComparer.Ordinal));
+        // Only whether the graduate is disadvantaged is kept, never which categories (personal data).
+        Assert.True(graduate.Disadvantaged);
         Assert.Empty(monitor.Published<EventRejected>());
     }
 
@@ -44,7 +45,7 @@ public sealed class GraduateRegisteredConsumerSpecs
         Assert.Single(await monitor.PublishedAsync<Fault<GraduateRegistered>>());
         var rejected = Assert.Single(monitor.Published<EventRejected>());
         Assert.Equal((nameof(GraduateRegistered), "2024JX0001"), (rejected.MessageType, rejected.BusinessId));
-        Assert.Equal(["graduateId: '2024JX0001' is registered in the 2024 cohort with other details; the first registration is kept"], rejected.Errors);
+        Assert.Equal(["graduateId: '2024JX0001' is registered in the 2024 cohort with another unit or disadvantaged status; the first registration is kept"], rejected.Errors);
         Assert.Equal("JX", Assert.Single((await monitor.Placement.GetCohortAsync("tjqg", 2024, CancellationToken.None)).Graduates).UnitCode);
     }
 

@@ -33,7 +33,7 @@ public sealed class GraduateWithdrawnConsumerSpecs
 
         Assert.Single(await monitor.PublishedAsync<Fault<GraduateWithdrawn>>());
         var rejected = Assert.Single(monitor.Published<EventRejected>());
-        Assert.Equal(["graduateId: '2024JX0001' was withdrawn before with another reason; the first is kept"], rejected.Errors);
+        Assert.Equal(["graduateId: '2024JX0001' was withdrawn before with another reason; the first is kept (a withdrawal made in error is undone with GraduateReinstated)"], rejected.Errors);
         Assert.Equal(2, monitor.Consumed<GraduateWithdrawn>().Count(c => c.Exception is null));
         Assert.Equal(["2024JX0001"], (await monitor.Placement.GetCohortAsync("tjqg", 2024, CancellationToken.None)).WithdrawnGraduateIds);
     }

@@ -9,7 +9,7 @@ public class PlacementMeasurementsSpecs
 {
     private static readonly DateOnly August31 = new(2024, 8, 31);
 
-    private static GraduateFact Graduate(string id, string unit = "JX", params string[] disadvantaged) => new(id, unit, disadvantaged);
+    private static GraduateFact Graduate(string id, string unit = "JX", params string[] disadvantaged) => new(id, unit, disadvantaged.Length > 0);
 
     private static DestinationFact Report(string reportId, string graduateId, Destination destination, DateOnly on, DateOnly? reportedOn = null, int hour = 10) =>
         new(reportId, graduateId, destination, on, new DateTimeOffset((reportedOn ?? on).ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(8)));

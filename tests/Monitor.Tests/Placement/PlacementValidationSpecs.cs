@@ -34,6 +34,8 @@ public class PlacementValidationSpecs
         { "unitCode: required", Registered with { UnitCode = " " } },
         { "unitCode: 'XX' is not a unit of tjqg", Registered with { UnitCode = "XX" } },
         { "disadvantaged: 'Orphan' is not one of", Registered with { Disadvantaged = ["LowIncome", "Orphan"] } },
+        { "major: contains U+0000 (a NUL character) at position 3", Registered with { Major = "机电\0一体化" } },
+        { "major: 201 characters, over the limit of 200", Registered with { Major = new string('专', 201) } },
     };
 
     [Theory]
@@ -59,7 +61,7 @@ public class PlacementValidationSpecs
     {
         { "reportId: required", Reported with { ReportId = "" } },
         { "institutionId: 'nankai' is not a configured institution", Reported with { InstitutionId = "nankai" } },
-        { "graduateId: longer than 100", Reported with { GraduateId = new string('9', 101) } },
+        { "graduateId: 101 characters, over the limit of 100", Reported with { GraduateId = new string('9', 101) } },
         { "destination: '99' is not a destination value", Reported with { Destination = (Destination)99 } },
         { "effectiveOn: required", Reported with { EffectiveOn = default } },
         { "effectiveOn: 2024-07-16 is in the future", Reported with { EffectiveOn = new DateOnly(2024, 7, 16) } },
@@ -67,6 +69,9 @@ public class PlacementValidationSpecs
         { "reportedAt: required", Reported with { ReportedAt = default } },
         { "reportedAt: 2024-07-15T10:06:00.0000000+08:00 is in the future", Reported with { ReportedAt = new DateTimeOffset(2024, 7, 15, 10, 6, 0, TimeSpan.FromHours(8)) } },
         { "employerCreditCode: '914403001922038217' check character is '7', expected '6'", Reported with { EmployerCreditCode = "914403001922038217" } },
+        { "employerName: contains U+0000 (a NUL character) at position 3", Reported with { EmployerName = "华为\0技术有限公司" } },
+        { "employerName: 201 characters, over the limit of 200", Reported with { EmployerName = new string('企', 201) } },
+        { "reportedAt: 1999-12-31T10:00:00.0000000+08:00 is before 2000", Reported with { ReportedAt = new DateTimeOffset(1999, 12, 31, 10, 0, 0, TimeSpan.FromHours(8)) } },
     };
 
     [Theory]
@@ -83,6 +88,27 @@ public class PlacementValidationSpecs
         var skewed = Reported with { ReportedAt = Now.AddMinutes(4) };
 
         Assert.Empty(PlacementValidation.Validate(skewed, TestInstitutions.Catalog, Now));
+    }
+
+    [Fact]
+    public void When_a_withdrawal_or_reinstatement_has_no_reason_should_reject_it()
+    {
+        Assert.Equal(["reason: required"], PlacementValidation.Validate(new GraduateWithdrawn("tjqg", 2024, "2024JX0001", null!), TestInstitutions.Catalog));
+        Assert.Equal(["reason: required"], PlacementValidation.Validate(new GraduateReinstated("tjqg", 2024, "2024JX0001", " "), TestInstitutions.Catalog));
+        Assert.Empty(PlacementValidation.Validate(new GraduateReinstated("tjqg", 2024, "2024JX0001", "误报延期毕业"), TestInstitutions.Catalog));
+    }
+
+    [Fact]
+    public void When_a_unit_code_is_in_another_letter_case_should_accept_it_and_keep_the_configured_code_and_only_the_flag()
+    {
+        var registration = Registered with { UnitCode = "rg", Disadvantaged = ["Disability", "LowIncome"] };
+
+        var entry = PlacementValidation.Entry(registration, TestInstitutions.Catalog);
+
+        Assert.Empty(PlacementValidation.Validate(registration, TestInstitutions.Catalog));
+        Assert.Equal(new RosterEntry("tjqg", 2024, "2024JX0001", "RG", true), entry);
+        Assert.Equal(entry.Fingerprint, PlacementValidation.Entry(registration with { Disadvantaged = ["Other"], Major = null }, TestInstitutions.Catalog).Fingerprint);
+        Assert.NotEqual(entry.Fingerprint, PlacementValidation.Entry(registration with { Disadvantaged = [] }, TestInstitutions.Catalog).Fingerprint);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Serialization;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Worker.Alerts;
@@ -19,7 +20,7 @@ namespace Monitor.Tests.Support;
 /// The worker's inbound consumers on MassTransit's test harness (in-memory transport, no servers), registered as
 /// <see cref="MessagingExtensions.AddMonitorMessaging"/> registers them: the same endpoint names and each with
 /// <see cref="MonitorConsumerDefinition{TConsumer}"/>, so transient failures are retried and invalid events are not.
-/// Raw JSON is read beside the envelope, as on RabbitMQ, and the inbound events require their value members. The
+/// Raw JSON is read beside the envelope, as on RabbitMQ, through the same door, in the worker's wire format. The
 /// stores are the in-memory ones; the clock stands at <see cref="Now"/> (10:00 on 15 June 2024 in Tianjin). The
 /// integration suite runs the same paths over real RabbitMQ and PostgreSQL.
 /// </summary>
@@ -60,6 +61,11 @@ internal sealed class ConsumerHarness : IAsyncDisposable
         services.AddSingleton<ScopeReader>();
         services.AddSingleton<Evaluator>();
         services.AddSingleton<AlertRelay>();
+        services.AddSingleton<EvaluationCoalescer>();
+        services.AddLogging();
+
+        // No probe: a failing in-memory store is never "unreachable", so the gate never holds events here.
+        services.AddSingleton(sp => new StoreGate(null, sp.GetRequiredService<ILogger<StoreGate>>()));
 
         // Rejected events are logged as errors by MassTransit; the specs assert on what is published instead.
         services.AddMassTransitTestHarness(TextWriter.Null, x =>
@@ -70,13 +76,14 @@ internal sealed class ConsumerHarness : IAsyncDisposable
             x.AddConsumer<EnterpriseVisitCancelledConsumer, MonitorConsumerDefinition<EnterpriseVisitCancelledConsumer>>();
             x.AddConsumer<GraduateRegisteredConsumer, MonitorConsumerDefinition<GraduateRegisteredConsumer>>();
             x.AddConsumer<GraduateWithdrawnConsumer, MonitorConsumerDefinition<GraduateWithdrawnConsumer>>();
+            x.AddConsumer<GraduateReinstatedConsumer, MonitorConsumerDefinition<GraduateReinstatedConsumer>>();
             x.AddConsumer<GraduateDestinationReportedConsumer, MonitorConsumerDefinition<GraduateDestinationReportedConsumer>>();
             x.AddConsumer<EvaluationRequestedConsumer, MonitorConsumerDefinition<EvaluationRequestedConsumer>>();
             x.AddConsumer<ReceiveFaultConsumer, MonitorConsumerDefinition<ReceiveFaultConsumer>>();
             x.UsingInMemory((context, cfg) =>
             {
                 cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
-                cfg.ConfigureJsonSerializerOptions(RequiredMembers.Apply);
+                cfg.ConfigureJsonSerializerOptions(WireJson.Apply);
                 cfg.ConfigureEndpoints(context);
             });
         });

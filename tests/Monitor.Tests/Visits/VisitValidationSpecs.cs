@@ -25,14 +25,14 @@ public class VisitValidationSpecs
     public static TheoryData<string, EnterpriseVisitRecorded> Broken => new()
     {
         { "visitId: required", Valid with { VisitId = " " } },
-        { "visitId: longer than 100", Valid with { VisitId = new string('x', 101) } },
+        { "visitId: 101 characters, over the limit of 100", Valid with { VisitId = new string('x', 101) } },
         { "institutionId: 'nankai' is not a configured institution", Valid with { InstitutionId = "nankai" } },
         { "institutionId: required", Valid with { InstitutionId = "" } },
         { "tier: '7' is not Leadership or Unit", Valid with { Tier = (VisitTier)7 } },
         { "unitCode: required for a Unit visit", Valid with { UnitCode = null } },
         { "unitCode: 'XX' is not a unit of tjqg", Valid with { UnitCode = "XX" } },
         { "employerName: required", Valid with { EmployerName = "  " } },
-        { "employerName: longer than 200", Valid with { EmployerName = new string('企', 201) } },
+        { "employerName: 201 characters, over the limit of 200", Valid with { EmployerName = new string('企', 201) } },
         { "employerCreditCode: '914403001922038217' check character is '7', expected '6'", Valid with { EmployerCreditCode = "914403001922038217" } },
         { "employerCreditCode: '9144030019220382' must have 18 characters", Valid with { EmployerCreditCode = "9144030019220382" } },
         { "visitedOn: required", Valid with { VisitedOn = default } },
@@ -40,6 +40,13 @@ public class VisitValidationSpecs
         { "mode: '9' is not Outgoing or Incoming", Valid with { Mode = (VisitMode)9 } },
         { "positionsOpened: -1 is not between 0 and 100000", Valid with { PositionsOpened = -1 } },
         { "positionsOpened: 100001 is not between 0 and 100000", Valid with { PositionsOpened = 100_001 } },
+        { "employerName: contains U+0000 (a NUL character) at position 5", Valid with { EmployerName = "华为技术\0有限公司" } },
+        { "employerName: contains U+000A (a line break) at position 3", Valid with { EmployerName = "华为\n技术有限公司" } },
+        { "employerName: contains U+202E (a bidirectional override) at position 1", Valid with { EmployerName = "\u202E司公限有术技为华" } },
+        { "employerName: contains U+D800 (half of a broken surrogate pair)", Valid with { EmployerName = "华为\uD800" } },
+        { "visitId: contains U+001B (a control character) at position 7", Valid with { VisitId = "visit-\u001B[31m" } },
+        { "employerCreditCode: '9144030019220382160000000000000000000000…' (41 characters) is not a credit code", Valid with { EmployerCreditCode = "91440300192203821600000000000000000000000" } },
+        { "visitedOn: 1999-12-31 is before 2000", Valid with { VisitedOn = new DateOnly(1999, 12, 31) } },
     };
 
     [Theory]
@@ -74,6 +81,44 @@ public class VisitValidationSpecs
         Assert.Contains(errors, e => e.StartsWith("unitCode:", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("employerCreditCode:", StringComparison.Ordinal) && e.Contains("'I' is not allowed", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("positionsOpened:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void When_a_value_is_huge_should_quote_only_its_beginning_and_say_its_length()
+    {
+        var error = Assert.Single(Errors(Valid with { EmployerName = new string('企', 10_000_000) }));
+
+        Assert.Equal("employerName: 10,000,000 characters, over the limit of 200 ('企企企企企企企企企企企企企企企企企企企企企企企企企企企企企企企企企企企企企企企企…' (10,000,000 characters))", error);
+    }
+
+    [Fact]
+    public void When_text_holds_emoji_right_to_left_script_or_markup_should_accept_it_as_written()
+    {
+        Assert.Empty(Errors(Valid with { EmployerName = "شركة 天津 😀 <script>alert(1)</script> '; DROP TABLE visits; --" }));
+    }
+
+    [Fact]
+    public void When_a_unit_code_or_credit_code_is_written_in_another_letter_case_should_accept_it_and_store_the_configured_forms()
+    {
+        var visit = Valid with { UnitCode = "jx", EmployerCreditCode = " 914403001922038216 ".Replace('1', '１') };
+
+        var normalised = VisitValidation.Normalise(visit, TestInstitutions.Catalog);
+
+        Assert.Empty(Errors(visit));
+        Assert.Equal(("JX", "914403001922038216"), (normalised.UnitCode, normalised.EmployerCreditCode));
+        Assert.Equal(
+            VisitValidation.Normalise(Valid with { EmployerCreditCode = "91440300192203821T".ToLowerInvariant() }, TestInstitutions.Catalog).EmployerCreditCode,
+            VisitValidation.Normalise(Valid with { EmployerCreditCode = "91440300192203821T" }, TestInstitutions.Catalog).EmployerCreditCode);
+    }
+
+    [Fact]
+    public void When_a_cancellation_has_no_reason_or_a_control_character_in_it_should_reject_it()
+    {
+        Assert.Equal(["reason: required"], VisitValidation.Validate(new EnterpriseVisitCancelled("visit-0001", "tjqg", null!), TestInstitutions.Catalog));
+        Assert.StartsWith(
+            "reason: contains U+0000",
+            Assert.Single(VisitValidation.Validate(new EnterpriseVisitCancelled("visit-0001", "tjqg", "误录\0"), TestInstitutions.Catalog)),
+            StringComparison.Ordinal);
     }
 
     [Fact]

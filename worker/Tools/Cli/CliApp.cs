@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Monitor.Worker.Settings;
 using Monitor.Worker.Tools.Common;
 using Monitor.Worker.Tools.Import;
+using Monitor.Worker.Tools.Maintenance;
 using Monitor.Worker.Tools.Replay;
 using Monitor.Worker.Tools.Silences;
 using Monitor.Worker.Tools.Status;
@@ -96,6 +97,13 @@ public static class CliApp
                     .WithDescription(Say("立即结束一条静默", "End a silence now"))
                     .WithExample("silence", "remove", "3", "--by", "张三");
             });
+            config.AddCommand<RedriveCommand>("redrive")
+                .WithDescription(Say("把入站错误队列中的消息移回原队列重新读取（可重复运行）", "Move the messages of the inbound error queues back to be read again (safe to repeat)"))
+                .WithExample("redrive", "--dry-run")
+                .WithExample("redrive", "monitor-graduate-registered");
+            config.AddCommand<PurgeCommand>("purge")
+                .WithDescription(Say("届次年度结束后删除其名册和去向报告（个人信息）", "Delete a cohort's roster and destination reports (personal data) once its year is over"))
+                .WithExample("purge", "--institution", "tjqg", "--cohort", "2023", "--yes");
             config.AddCommand<ReplayCommand>("replay")
                 .WithDescription(Say("在模拟时钟上重放演示年度或事件文件，打印预警", "Replay the demo year or event files on a simulated clock"))
                 .WithExample("replay", "--quiet-reminders")

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Hosting;
+using Monitor.Worker.Inbound;
 
 namespace Monitor.Worker.Tools.Common;
 
@@ -19,7 +20,13 @@ public static class SendingBus
         builder.Services.AddMassTransit(x =>
         {
             x.DisableUsageTelemetry();
-            x.UsingRabbitMq((context, cfg) => cfg.UseMonitorHost(context.GetRequiredService<IOptions<RabbitMqTransportOptions>>().Value));
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.UseMonitorHost(context.GetRequiredService<IOptions<RabbitMqTransportOptions>>().Value);
+
+                // The worker's wire format (enums as names, decimals as numbers), which its inbound door checks.
+                cfg.ConfigureJsonSerializerOptions(WireJson.Apply);
+            });
         });
     }
 

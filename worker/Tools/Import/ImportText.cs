@@ -28,10 +28,13 @@ public static partial class ImportText
     /// <summary>A cell word as it is matched against the Chinese and English values: like a header, and also without 、/()·, so "出国（境）" and "出国(境)" match.</summary>
     public static string WordKey(string value) => Fold(value, static c => c is '_' or '-' or '\uFEFF' or '、' or '/' or '(' or ')' or '·' or ',' or '.');
 
-    /// <summary>A cell's text: trimmed (full-width spaces too), null when empty.</summary>
+    /// <summary>
+    /// A cell's text: trimmed (full-width spaces too), null when empty. A line break or tab inside a cell is layout
+    /// (Alt+Enter in Excel) and becomes a space: the messages refuse control characters.
+    /// </summary>
     public static string? Cell(string value)
     {
-        var trimmed = value.Trim().Trim('\uFEFF');
+        var trimmed = LayoutWhiteSpace().Replace(value, " ").Trim().Trim('\uFEFF');
         return trimmed.Length == 0 ? null : trimmed;
     }
 
@@ -159,4 +162,7 @@ public static partial class ImportText
 
     [GeneratedRegex(@"^[1-9][0-9]{4}(\.[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex ExcelSerial();
+
+    [GeneratedRegex("[\\r\\n\\t]+")]
+    private static partial Regex LayoutWhiteSpace();
 }

@@ -133,7 +133,53 @@ public sealed class StatusCommand(HostArguments arguments, IAnsiConsole console)
         }
 
         ConsoleLines.Write(console, Markup.Escape(Freshness(lines, services.GetRequiredService<InstitutionCatalog>(), settings.Refresh, language)));
+        if (options.Transport == TransportKind.RabbitMq)
+        {
+            await WriteQueuesAsync(builder.Configuration, english, cancellationToken);
+        }
+
         return exit;
+    }
+
+    /// <summary>What waits in the inbound queues and their error queues; the board stands even when the broker does not answer.</summary>
+    private async Task WriteQueuesAsync(IConfiguration configuration, bool english, CancellationToken cancellationToken)
+    {
+        using var queues = BrokerQueues.Create(configuration);
+        IReadOnlyList<QueueDepth> depths;
+        try
+        {
+            depths = await queues.ReadAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            ConsoleLines.Write(console, $"[yellow]{Markup.Escape(english ? "Queues: the RabbitMQ management API at" : "队列：RabbitMQ 管理接口")} {Markup.Escape(queues.Address.ToString())} {Markup.Escape(english ? "did not answer" : "无应答")}: {Markup.Escape(ex.Message)}[/]");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title(english ? "Inbound queues" : "接收队列");
+        foreach (var column in english ? new[] { "Queue", "Waiting", "In progress", "Error queue", "Skipped" } : ["队列", "等待", "处理中", "错误队列", "未处理"])
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var q in depths)
+        {
+            table.AddRow(
+                Markup.Escape(q.Queue),
+                q.Waiting.ToString(CultureInfo.InvariantCulture),
+                q.InProgress.ToString(CultureInfo.InvariantCulture),
+                q.Errors > 0 ? $"[red]{q.Errors}[/]" : "0",
+                q.Skipped > 0 ? $"[yellow]{q.Skipped}[/]" : "0");
+        }
+
+        console.Write(table);
+        var parked = depths.Sum(q => q.Errors + q.Skipped);
+        if (parked > 0)
+        {
+            ConsoleLines.Write(console, english
+                ? $"[grey]{parked} message(s) in error queues: each refused one has an EventRejected with its reason; once the cause is fixed, `redrive` moves them back.[/]"
+                : $"[grey]错误队列中有 {parked} 条消息：每条被拒消息都有一条 EventRejected 说明原因；原因排除后可用 `redrive` 移回。[/]");
+        }
     }
 
     /// <summary>

@@ -164,7 +164,7 @@ public sealed class StatusCommandTests(StatusCommandTests.Facts facts) : IClassF
                 for (var i = 1; i <= size; i++)
                 {
                     var id = $"2024{unit}{i:D4}";
-                    await placement.RegisterGraduateAsync(new GraduateRegistered("tjqg", 2024, id, unit, null, []), $"g{id}", received, ct);
+                    await placement.RegisterGraduateAsync(new RosterEntry("tjqg", 2024, id, unit, false), received, ct);
                     if (i <= placed)
                     {
                         await placement.RecordDestinationAsync(new GraduateDestinationReported($"r-{id}", "tjqg", 2024, id, Destination.ContractEmployment, new DateOnly(2024, 6, 1), reportedAt, null, null), $"r{id}", received, ct);

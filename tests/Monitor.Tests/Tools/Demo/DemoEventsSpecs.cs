@@ -30,7 +30,7 @@ public class DemoEventsSpecs
         PlacementMeasurements.Build(
             Baseline(disadvantagedOnly),
             new CohortFacts(
-                Data.Graduates.Select(g => new GraduateFact(g.GraduateId, g.UnitCode, g.Disadvantaged)).ToList(),
+                Data.Graduates.Select(g => new GraduateFact(g.GraduateId, g.UnitCode, g.Disadvantaged.Count > 0)).ToList(),
                 Data.Withdrawals.Select(w => w.GraduateId).ToList(),
                 Data.Reports.Select(r => new DestinationFact(r.ReportId, r.GraduateId, r.Destination, r.EffectiveOn, r.ReportedAt)).ToList()),
             TestInstitutions.UnitCodes)[ScopeKeys.Institution];
