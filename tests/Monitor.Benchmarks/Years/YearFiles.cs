@@ -59,8 +59,9 @@ internal static class YearFiles
         Comment(string.Create(
             CultureInfo.InvariantCulture,
             $"{Count(lines, "EnterpriseVisitRecorded")} visits, {Count(lines, "EnterpriseVisitCancelled")} cancelled; {Count(lines, "GraduateRegistered")} graduates registered, {Count(lines, "GraduateWithdrawn")} withdrawn; {Count(lines, "GraduateDestinationReported")} destination reports."));
-        Comment($"Institution tjqg of seeds/institutions.json; targets: seeds/targets-{plan.Year}.json as shipped. Replay:");
-        Comment($"  dotnet run --project worker -- replay --events {Folder}/{plan.Name}.jsonl.gz{(plan.LastYear is null ? string.Empty : $" --from {plan.Year}-01-01")}");
+        Comment($"Institution tjqg of seeds/institutions.json; targets: seeds/targets-{plan.Year}.json as shipped. Replay from the");
+        Comment("repository's folder (dotnet run starts the worker in worker/, hence the full path):");
+        Comment($"  dotnet run --project worker -- replay --events \"$PWD/{Folder}/{plan.Name}.jsonl.gz\"{(plan.LastYear is null ? string.Empty : $" --from {plan.Year}-01-01")}");
         Comment("Drawn deterministically by tests/Monitor.Benchmarks/Years (RealisticYears.cs holds the plan); rewrite with");
         Comment("  dotnet run -c Release --project tests/Monitor.Benchmarks -- years");
         foreach (var line in lines)
