@@ -83,7 +83,7 @@ public static class AlertText
         }
         else if (current == TargetStatus.NoData)
         {
-            s.Append(a.Denominator is 0 ? "，尚无毕业生名册数据" : $"，已连续 {a.DaysWithoutData} 天无新数据，请核实数据报送");
+            s.Append(a.Denominator is 0 ? "，尚无毕业生名册数据" : $"，已连续 {a.DaysWithoutData} 个工作日无新数据，请核实数据报送");
         }
 
         if (a.ExpectedByNow is not null && current is not (TargetStatus.Met or TargetStatus.Missed))

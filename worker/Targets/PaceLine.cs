@@ -22,8 +22,12 @@ internal sealed class PaceLine(TargetDefinition target, decimal threshold, Measu
     /// <summary>Units done by the end of <paramref name="day"/>.</summary>
     public decimal Done(DateOnly day) => rate ? measurement.NumeratorOn?.Invoke(day) ?? 0 : measurement.ValueOn(day);
 
-    /// <summary>Units owed by the end of <paramref name="day"/>: whole units (0.3 of an employer is not yet one owed).</summary>
-    public decimal Owed(DateOnly day) => Math.Floor(OwedExactly(day));
+    /// <summary>
+    /// Units owed by the end of <paramref name="day"/>: whole units (0.3 of an employer is not yet one owed). The line is
+    /// rounded to 20 decimals first: a share such as 35/95 is held a hair below its value, and the line at exactly 350
+    /// graduates must owe 350, not 349.
+    /// </summary>
+    public decimal Owed(DateOnly day) => Math.Floor(Math.Round(OwedExactly(day), 20));
 
     /// <summary>The line itself, unrounded.</summary>
     public decimal OwedExactly(DateOnly day) => Needed * Share(day);

@@ -14,10 +14,13 @@ public static class SeedTargets
 
     public static TargetDefinition Get(string targetId) => Catalog.Value.All.Single(t => t.Id == targetId);
 
-    /// <summary>Whole employers a count target's pace owes by a morning evaluation on <paramref name="today"/> (the line as of the end of the day before).</summary>
+    /// <summary>
+    /// Whole employers a count target's pace owes by a morning evaluation on <paramref name="today"/> (the line as of the
+    /// end of the day before), rounded to 20 decimals before the floor as the engine does.
+    /// </summary>
     public static decimal Owed(string targetId, DateOnly today)
     {
         var target = Get(targetId);
-        return Math.Floor(target.Threshold * target.Pace.Share(today.AddDays(-1), target.PeriodStart, target.Deadline));
+        return Math.Floor(Math.Round(target.Threshold * target.Pace.Share(today.AddDays(-1), target.PeriodStart, target.Deadline), 20));
     }
 }

@@ -2,16 +2,18 @@ using System.Globalization;
 using Monitor.Messages;
 using Monitor.Tests.Support;
 using Monitor.Worker.Alerts;
+using Monitor.Worker.Institutions;
 using Monitor.Worker.Visits;
 using Monitor.Worker.Targets;
 
 namespace Monitor.Tests.Targets;
 
 /// <summary>
-/// 2024 for 学院领导班子走访用人单位 (≥ 100 employers, linear pace, the seed's alert settings: 10 % band, 3 % recovery
-/// margin, reminders every 7 days), evaluated every morning with the pure engine and alert policy over the visits
-/// recorded so far. The pace is uneven as a college's year is: slow over winter and Spring Festival, busy in spring,
-/// a summer lull, a strong autumn.
+/// 2024 for 学院领导班子走访用人单位 (≥ 100 employers), evaluated every morning with the pure engine and alert policy over
+/// the visits recorded so far. The visits are uneven as a college's year is: slow over winter and the Spring Festival,
+/// busy in spring, a summer lull, a strong autumn. Judged on the seed's pace (the school calendar: month weights and
+/// holidays) with the seed's settings, the year is quiet; judged on a linear pace with the built-in settings (3 days'
+/// dwell before a worse status, 7 before a better one, reminders every 28 days), it shows each rule at work.
 /// </summary>
 public class LeadershipYearSimulationSpecs
 {
@@ -32,7 +34,9 @@ public class LeadershipYearSimulationSpecs
         [3, 4, 5, 10, 11, 12, 17, 18, 19],
     ];
 
-    private static readonly TargetDefinition Target = TestTargets.LeadershipVisits();
+    private static readonly TargetDefinition SeedTarget = TargetCatalog.Load(
+        RepositoryFiles.Path("seeds", "targets-2024.json"),
+        InstitutionCatalog.Load(RepositoryFiles.Path("seeds", "institutions.json"))).All.Single(t => t.Id == "leadership-visits-2024");
 
     private static List<VisitFact> Visits()
     {
@@ -60,7 +64,7 @@ public class LeadershipYearSimulationSpecs
     private sealed record Day(DateOnly On, Assessment Assessment, TargetStatus Announced, TargetStatusChanged? Alert);
 
     /// <summary>Every morning at 08:30 in Tianjin from 1 January 2024 to 3 January 2025.</summary>
-    private static List<Day> RunYear()
+    private static List<Day> RunYear(TargetDefinition target)
     {
         var visits = Visits();
         var days = new List<Day>();
@@ -69,17 +73,17 @@ public class LeadershipYearSimulationSpecs
         {
             var now = new DateTimeOffset(on.ToDateTime(new TimeOnly(8, 30)), TimeSpan.FromHours(8));
             var today = on;
-            var m = VisitMeasurements.Build(Target, visits.Where(v => v.VisitedOn <= today).ToList(), [])[ScopeKeys.Institution];
-            var a = TargetEngine.Assess(Target, Target.Threshold, m, on);
-            var d = AlertPolicy.Decide(Target.Id, "tjqg", state, a, Target.Alerting, now);
+            var m = VisitMeasurements.Build(target, visits.Where(v => v.VisitedOn <= today).ToList(), [])[ScopeKeys.Institution];
+            var a = TargetEngine.Assess(target, target.Threshold, m, on);
+            var d = AlertPolicy.Decide(target.Id, "tjqg", state, a, target.Alerting, now);
             TargetStatusChanged? alert = null;
             if (d.Announce)
             {
                 var severity = AlertPolicy.Severity(d.State.Status, a.SmallGroup);
                 alert = new TargetStatusChanged(
-                    AlertIds.For(Target.Id, "tjqg", d.State.Transitions, d.State.Reminders), Target.Id, Target.Name, "tjqg", null, d.Previous, d.State.Status,
+                    AlertIds.For(target.Id, "tjqg", d.State.Transitions, d.State.Reminders), target.Id, target.Name, "tjqg", null, d.Previous, d.State.Status,
                     severity, a.Actual, null, null, a.Threshold, a.ExpectedByNow, a.Forecast, a.RequiredPerWeek, a.DaysLeft, a.Deadline, [],
-                    AlertText.Summary(Target, "天津轻工职院", a, d.Previous, d.State.Status, severity, d.IsReminder, d.IsFinalNotice, [], "zh-CN"), now, d.IsReminder);
+                    AlertText.Summary(target, "天津轻工职院", a, d.Previous, d.State.Status, severity, d.IsReminder, d.IsFinalNotice, [], "zh-CN"), now, d.IsReminder);
             }
 
             days.Add(new Day(on, a, d.State.Status, alert));
@@ -89,7 +93,9 @@ public class LeadershipYearSimulationSpecs
         return days;
     }
 
-    private static readonly List<Day> Year = RunYear();
+    private static readonly List<Day> Year = RunYear(TestTargets.LeadershipVisits());
+
+    private static readonly List<Day> SeedYear = RunYear(SeedTarget);
 
     private static string Line(TargetStatusChanged a) =>
         string.Create(
@@ -97,71 +103,47 @@ public class LeadershipYearSimulationSpecs
             $"{DateOnly.FromDateTime(a.EvaluatedAt.DateTime):MM-dd} {(a.IsReminder ? "still " : a.Previous is null ? "" : a.Previous + "->")}{a.Current} {a.Severity} {a.Actual}/{a.ExpectedByNow}");
 
     [Fact]
+    public void When_the_year_is_judged_on_the_seed_calendar_pace_should_announce_only_the_target_met()
+    {
+        Assert.Equal(["12-17 OnTrack->Met Info 100/95"], SeedYear.Where(d => d.Alert is not null).Select(d => Line(d.Alert!)));
+        Assert.All(SeedYear, d => Assert.Contains(d.Assessment.Status, new[] { TargetStatus.Pending, TargetStatus.OnTrack, TargetStatus.Met }));
+    }
+
+    [Fact]
+    public void When_the_winter_is_slow_on_the_seed_calendar_pace_should_stay_pending_until_three_employers_are_owed()
+    {
+        // The winter break and the Spring Festival weigh little or nothing: the line owes its third employer late in February.
+        var firstOwingThree = SeedYear.First(d =>
+            Math.Floor(SeedTarget.Threshold * SeedTarget.Pace.Share(d.On.AddDays(-1), SeedTarget.PeriodStart, SeedTarget.Deadline)) >= 3).On;
+
+        Assert.Equal(firstOwingThree, SeedYear.First(d => d.Assessment.Status != TargetStatus.Pending).On);
+        Assert.True(firstOwingThree > new DateOnly(2024, 2, 17));
+    }
+
+    [Fact]
     public void When_the_year_is_evaluated_daily_should_announce_exactly_these_alerts()
     {
         string[] expected =
         [
-            // New Year's Day to 3 January: 0 visited and 0 whole employers owed yet (0.3–0.8 by the line): quiet.
-            // 4 January: one employer owed and none visited: one behind is within the band, AtRisk.
-            "01-04 OnTrack->AtRisk Warning 0/1",
-            // Two behind is below the band. The forecast does not count yet (the period is younger than its 28-day window).
-            "01-08 AtRisk->OffTrack Critical 0/2",
-            // Winter and Spring Festival: a reminder every 7 days while the count falls further behind.
-            "01-15 still OffTrack Critical 1/4",
-            "01-22 still OffTrack Critical 2/6",
-            "01-29 still OffTrack Critical 3/7",
-            "02-05 still OffTrack Critical 3/9",
-            "02-12 still OffTrack Critical 3/11",
-            "02-19 still OffTrack Critical 3/13",
-            "02-26 still OffTrack Critical 4/15",
-            // Spring: the pace is strong but the gap is large; still below 90 % of expected.
-            "03-04 still OffTrack Critical 5/17",
-            "03-11 still OffTrack Critical 7/19",
-            "03-18 still OffTrack Critical 9/21",
-            "03-25 still OffTrack Critical 11/23",
-            "04-01 still OffTrack Critical 15/25",
-            "04-08 still OffTrack Critical 17/27",
-            "04-15 still OffTrack Critical 20/28",
-            "04-22 still OffTrack Critical 23/30",
-            "04-29 still OffTrack Critical 28/32",
-            "05-06 still OffTrack Critical 29/34",
-            "05-13 still OffTrack Critical 32/36",
-            // 35 clears the band's floor 33.3 by the 1.11 margin (34.41); 9–15 May it hovered there without an alert.
-            "05-16 OffTrack->AtRisk Warning 35/37",
-            "05-23 still AtRisk Warning 38/39",
-            "05-30 still AtRisk Warning 42/41",
-            // 43 ≥ 41 + 1.23: back on track (42 on 30 May was above expected but inside the margin).
-            "05-31 AtRisk->OnTrack Info 43/41",
-            // Summer lull: 54 < 55, and even the year's average pace (54 in 202 days) forecasts only 97.8.
-            "07-20 OnTrack->OffTrack Critical 54/55",
-            "07-27 still OffTrack Critical 55/57",
-            "08-03 still OffTrack Critical 55/59",
-            "08-10 still OffTrack Critical 55/60",
-            "08-17 still OffTrack Critical 55/62",
-            "08-24 still OffTrack Critical 56/64",
-            "08-31 still OffTrack Critical 57/66",
-            "09-07 still OffTrack Critical 59/68",
-            "09-14 still OffTrack Critical 62/70",
-            "09-21 still OffTrack Critical 64/72",
-            // 26 September – 2 October the raw status is AtRisk, inside the band but not by the margin: no alert.
-            "09-28 still OffTrack Critical 68/74",
-            "10-05 still OffTrack Critical 68/76",
-            "10-12 still OffTrack Critical 71/78",
-            // Strong October: 74 clears 79 - 7.9 by the margin, and the best forecast 103.5 clears 100 + 2.37.
-            "10-17 OffTrack->AtRisk Warning 74/79",
-            // Three days without a new employer while the 28-day window moves past September's visits: the best forecast falls to 99.7.
-            "10-20 AtRisk->OffTrack Critical 74/80",
-            // 22–29 October the raw status goes AtRisk, OffTrack, AtRisk: the forecast hovers at 100 and no alert goes out.
-            "10-27 still OffTrack Critical 77/82",
-            "10-30 OffTrack->AtRisk Warning 79/83",
-            "11-06 still AtRisk Warning 82/84",
-            "11-13 still AtRisk Warning 85/86",
-            // From 20 November the count is at or above expected but not by the 2.7 margin.
-            "11-20 still AtRisk Warning 88/88",
-            "11-27 still AtRisk Warning 91/90",
-            "12-04 AtRisk->OnTrack Info 95/92",
+            // 1 to 14 January: Pending, with no judgement before a fortnight has run. 15 January: 3 owed and 1 visited,
+            // behind beyond the band of 1; the forecast does not count yet (the period is younger than its 28-day window).
+            "01-15 Pending->AtRisk Warning 1/3",
+            // From 28 January the forecast counts and even the best pace shown misses clearly: OffTrack, announced after
+            // the 3-day dwell.
+            "01-31 AtRisk->OffTrack Critical 3/8",
+            "02-28 still OffTrack Critical 5/15",
+            // A strong March: from 26 March the count clears the OffTrack boundary by the margin; the better status holds
+            // 7 days before it is announced (the reminder due on 27 March gives way to it).
+            "04-02 OffTrack->AtRisk Warning 16/25",
+            "05-03 AtRisk->OnTrack Info 29/33",
+            // The summer lull: behind beyond the band from 12 August.
+            "08-15 OnTrack->AtRisk Warning 55/62",
+            // 26–28 August OffTrack for three mornings, back to AtRisk on the 29th: the dwell holds. From 30 August it stays.
+            "09-02 AtRisk->OffTrack Critical 57/66",
+            "10-01 OffTrack->AtRisk Warning 68/74",
+            "10-29 AtRisk->OnTrack Info 78/82",
             // The 100th employer: met two weeks early; no reminders, and the new year changes nothing.
-            "12-17 OnTrack->Met Info 100/96",
+            "12-17 OnTrack->Met Info 100/95",
         ];
 
         Assert.Equal(expected, Year.Where(d => d.Alert is not null).Select(d => Line(d.Alert!)));
@@ -175,37 +157,40 @@ public class LeadershipYearSimulationSpecs
             Year.Where(d => d.On >= DateOnly.Parse(from, CultureInfo.InvariantCulture) && d.On <= DateOnly.Parse(to, CultureInfo.InvariantCulture))
                 .Select(d => $"{d.Assessment.Status}/{d.Announced}"));
 
-        // The engine's raw status crosses a boundary and back; the announced status holds.
+        // The engine's raw status crosses a boundary and back; the announced status holds until a change has dwelt.
         Assert.Equal(
-            "AtRisk/OffTrack AtRisk/OffTrack OffTrack/OffTrack OffTrack/OffTrack OffTrack/OffTrack AtRisk/OffTrack AtRisk/OffTrack AtRisk/AtRisk",
-            Raw("2024-05-09", "2024-05-16"));
+            "OffTrack/AtRisk AtRisk/AtRisk AtRisk/AtRisk AtRisk/AtRisk AtRisk/AtRisk AtRisk/AtRisk AtRisk/AtRisk OffTrack/AtRisk OffTrack/AtRisk OffTrack/AtRisk AtRisk/AtRisk",
+            Raw("2024-08-19", "2024-08-29"));
         Assert.Equal(
-            "AtRisk/OffTrack AtRisk/OffTrack AtRisk/OffTrack OffTrack/OffTrack OffTrack/OffTrack OffTrack/OffTrack OffTrack/OffTrack AtRisk/OffTrack AtRisk/AtRisk",
-            Raw("2024-10-22", "2024-10-30"));
-        Assert.All(Year.Where(d => d.On >= new DateOnly(2024, 11, 26) && d.On <= new DateOnly(2024, 12, 3)), d =>
-        {
-            Assert.Equal(TargetStatus.OnTrack, d.Assessment.Status);
-            Assert.Equal(TargetStatus.AtRisk, d.Announced);
-        });
+            "OffTrack/OffTrack OffTrack/OffTrack AtRisk/OffTrack OffTrack/OffTrack",
+            Raw("2024-09-03", "2024-09-06"));
 
         var rawChanges = Year.Zip(Year.Skip(1)).Count(p => p.First.Assessment.Status != p.Second.Assessment.Status);
         var announcedChanges = Year.Count(d => d.Alert is { IsReminder: false, Previous: not null });
-        Assert.Equal(22, rawChanges);
-        Assert.Equal(10, announcedChanges);
+        Assert.Equal(21, rawChanges);
+        Assert.Equal(9, announcedChanges);
     }
 
     [Fact]
-    public void When_a_bad_status_persists_should_remind_every_seven_days_counting_from_the_last_alert()
+    public void When_the_forecast_range_is_wholly_above_the_threshold_should_never_be_critical()
+    {
+        var confident = Year.Concat(SeedYear)
+            .Where(d => d.Assessment.ForecastLow >= d.Assessment.Threshold && d.Assessment.Status is not TargetStatus.Met)
+            .ToList();
+
+        Assert.NotEmpty(confident);
+        Assert.All(confident, d => Assert.NotEqual(AlertSeverity.Critical, AlertPolicy.Severity(d.Assessment.Status, d.Assessment.SmallGroup)));
+    }
+
+    [Fact]
+    public void When_a_bad_status_persists_should_remind_every_four_weeks_counting_from_the_last_alert()
     {
         var alerts = Year.Select(d => d.Alert).OfType<TargetStatusChanged>().ToList();
+        var reminders = alerts.Zip(alerts.Skip(1)).Where(p => p.Second.IsReminder).ToList();
 
-        foreach (var (previous, reminder) in alerts.Zip(alerts.Skip(1)).Where(p => p.Second.IsReminder))
-        {
-            Assert.Equal(TimeSpan.FromDays(7), reminder.EvaluatedAt - previous.EvaluatedAt);
-            Assert.Contains(reminder.Current, new[] { TargetStatus.AtRisk, TargetStatus.OffTrack });
-        }
-
-        Assert.Equal(18 + 2 + 12 + 1 + 4, alerts.Count(a => a.IsReminder)); // winter and spring, May, summer to October, late October, November
+        var (previous, reminder) = Assert.Single(reminders);
+        Assert.Equal(TimeSpan.FromDays(28), reminder.EvaluatedAt - previous.EvaluatedAt);
+        Assert.Equal(TargetStatus.OffTrack, reminder.Current);
     }
 
     [Fact]
@@ -217,22 +202,23 @@ public class LeadershipYearSimulationSpecs
     }
 
     [Fact]
-    public void When_the_summer_lull_turns_the_target_off_track_should_tell_the_leaders_the_pace_now_required()
+    public void When_the_autumn_starts_off_track_should_tell_the_leaders_the_pace_now_required()
     {
-        var alert = Year.Single(d => d.On == new DateOnly(2024, 7, 20)).Alert!;
+        var alert = Year.Single(d => d.On == new DateOnly(2024, 9, 2)).Alert!;
 
-        // 46 employers still needed, 20 July to 31 December is 164 days: 46 × 7 / 164 ≈ 2.0 a week.
-        Assert.Contains("已走访 54 家，目标 100 家；按进度此时应达 55 家。还需走访 46 家，剩余 164 天，约每周 2 家。", alert.Summary, StringComparison.Ordinal);
-        Assert.Equal(2.0m, alert.RequiredPerWeek);
+        // 43 employers still needed, 2 September to 31 December is 120 days: 43 × 7 / 120 ≈ 2.5 a week.
+        Assert.Contains("已走访 57 家，目标 100 家；按进度此时应达 66 家。还需走访 43 家，剩余 120 天，约每周 2.5 家。", alert.Summary, StringComparison.Ordinal);
+        Assert.Equal(2.5m, alert.RequiredPerWeek);
     }
 
     [Fact]
     public void When_the_year_ends_should_count_each_employer_once_and_every_position()
     {
         var last = Year[^1];
-        var m = VisitMeasurements.Build(Target, Visits(), [])[ScopeKeys.Institution];
+        var m = VisitMeasurements.Build(SeedTarget, Visits(), [])[ScopeKeys.Institution];
 
         Assert.Equal(TargetStatus.Met, last.Announced);
+        Assert.Equal(TargetStatus.Met, SeedYear[^1].Announced);
         Assert.Equal(102m, last.Assessment.Actual);
         Assert.Equal(Visits().Sum(v => v.PositionsOpened), m.PositionsOpened);
     }

@@ -37,18 +37,40 @@ public sealed class TargetCatalogSpecs : IDisposable
 
         Assert.Equal((MetricKind.DistinctEmployersVisited, VisitTier.Leadership), (leadership.Metric, leadership.Tier));
         Assert.Equal((new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)), (leadership.PeriodStart, leadership.Deadline));
-        Assert.True(leadership.Pace.IsLinear);
+        Assert.Equal(PaceKind.Learned, leadership.Pace.Kind);
+        Assert.Equal(12, leadership.Pace.MonthWeights.Count);
         Assert.Equal(VisitTier.Unit, units.Tier);
         Assert.True(units.PerUnit);
         Assert.Equal(200m, units.UnitThresholds.Values.Sum());
         Assert.Equal(25m, units.ThresholdFor("XN", 8));
         Assert.Equal((MetricKind.PlacementRate, 2024, false), (placement.Metric, placement.CohortYear, placement.DisadvantagedOnly));
         Assert.Equal(new DateOnly(2024, 8, 31), placement.Deadline);
-        Assert.Equal([70m, 85m, 92m, 95m], placement.Pace.Milestones.Select(m => m.Expected));
+        Assert.Equal(PaceKind.Milestones, placement.Pace.Kind);
+        Assert.Equal([33m, 70m, 85m, 92m, 95m], placement.Pace.Milestones.Select(m => m.Expected));
+        Assert.Equal((14, new DateOnly(2024, 9, 14)), (placement.ClosesAfterDays, placement.BooksCloseOn));
         Assert.True(disadvantaged.DisadvantagedOnly);
-        Assert.Equal(TimeSpan.FromDays(7), placement.Alerting.RemindEvery);
+        Assert.Equal(TimeSpan.FromDays(28), placement.Alerting.RemindEvery);
+        Assert.False(placement.Alerting.RemindUnits);
+        Assert.Equal((TimeSpan.FromDays(5), TimeSpan.FromDays(14)), (placement.Alerting.MinimumDwell, placement.Alerting.RecoveryDwell));
+        Assert.Equal((14, 3), (placement.Alerting.JudgeAfterDays, placement.Alerting.JudgeFromOwed));
         Assert.Equal(10m, placement.Alerting.TolerancePercent);
         Assert.Equal(20, placement.Alerting.MinimumGroupSize);
+    }
+
+    [Fact]
+    public void When_the_visit_targets_follow_the_school_calendar_should_weigh_the_spring_festival_nothing_and_the_busy_terms_most()
+    {
+        var leadership = LoadSeeds().All[0];
+        var pace = leadership.Pace;
+
+        // Inside the Spring Festival the line stays flat; a day of the busy April term moves it more than a day of the
+        // winter break (which weighs a quarter of February's own weight).
+        Assert.Equal(0m, pace.WeightOn(new DateOnly(2024, 2, 12)));
+        Assert.Equal(
+            pace.Share(new DateOnly(2024, 2, 8), leadership.PeriodStart, leadership.Deadline),
+            pace.Share(new DateOnly(2024, 2, 17), leadership.PeriodStart, leadership.Deadline));
+        Assert.True(pace.WeightOn(new DateOnly(2024, 4, 10)) > pace.WeightOn(new DateOnly(2024, 1, 25)));
+        Assert.Equal(1m, pace.Share(leadership.Deadline, leadership.PeriodStart, leadership.Deadline));
     }
 
     [Fact]
@@ -60,7 +82,7 @@ public sealed class TargetCatalogSpecs : IDisposable
         Assert.Equal("2023 届高职毕业生毕业去向落实率", baseline.Name);
         Assert.Equal(2023, baseline.CohortYear);
         Assert.Equal(new DateOnly(2023, 8, 31), baseline.Deadline);
-        Assert.Equal(new DateOnly(2023, 5, 31), baseline.Pace.Milestones[0].On);
+        Assert.Equal(new DateOnly(2023, 4, 30), baseline.Pace.Milestones[0].On);
         Assert.Equal(95m, baseline.Threshold);
         Assert.Equal("2023 基线", baseline.Label);
     }
@@ -122,8 +144,38 @@ public sealed class TargetCatalogSpecs : IDisposable
         var ex = Assert.Throws<ConfigurationException>(() => TargetCatalog.Load(path, TestInstitutions.Catalog));
 
         Assert.Contains("defaults.tolerance: between 0 and 100", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("defaults: minimumDwell and remindEvery must not be negative", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("defaults: minimumDwell, recoveryDwell and remindEvery must not be negative", ex.Message, StringComparison.Ordinal);
         Assert.Contains("defaults: noDataAfterDays and forecastWindowDays must be at least 1", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_the_targets_file_still_asks_for_grouped_unit_alerts_should_refuse_the_setting()
+    {
+        var path = _files.Write("targets.json", """
+            { "defaults": { "groupUnitsAtLeast": 3 },
+              "targets": [ { "id": "a", "name": "走访", "institutionId": "tjqg", "metric": "DistinctEmployersVisited", "tier": "Leadership",
+                             "threshold": 100, "periodStart": "2024-01-01", "deadline": "2024-12-31" } ] }
+            """);
+
+        var ex = Assert.Throws<ConfigurationException>(() => TargetCatalog.Load(path, TestInstitutions.Catalog));
+
+        Assert.Contains("defaults.groupUnitsAtLeast: alerts are no longer grouped on the bus", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_a_seasonal_pace_is_malformed_should_name_the_weights_and_the_holiday()
+    {
+        var path = _files.Write("targets.json", """
+            { "targets": [ { "id": "a", "name": "走访", "institutionId": "tjqg", "metric": "DistinctEmployersVisited", "tier": "Leadership",
+                             "threshold": 100, "periodStart": "2024-01-01", "deadline": "2024-12-31",
+                             "pace": { "kind": "Seasonal", "monthWeights": [1, 2, 3],
+                                       "holidays": [ { "from": "2024-02-09", "to": "2024-02-17", "weight": 2 } ] } } ] }
+            """);
+
+        var ex = Assert.Throws<ConfigurationException>(() => TargetCatalog.Load(path, TestInstitutions.Catalog));
+
+        Assert.Contains("targets[0].pace.monthWeights: a Seasonal pace needs 12 relative activities", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("targets[0].pace.holidays[0].weight: 2 is not between 0 (closed) and 1", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
