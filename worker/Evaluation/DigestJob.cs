@@ -9,8 +9,9 @@ using Monitor.Worker.Targets;
 namespace Monitor.Worker.Evaluation;
 
 /// <summary>
-/// Makes one DailyDigest for an institution, on its cron in its own time zone: keeps it (the robots post digests only
-/// from there), then publishes it.
+/// Makes each institution's DailyDigest on the digest's cron, keeps it (the robots post digests only from there), then
+/// publishes it: one job for every institution, fired by one trigger per time zone, that walks the institutions of its
+/// zone (all of them when started by hand). One institution's failure does not hold back the others' digests.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed partial class DigestJob(
@@ -25,12 +26,35 @@ public sealed partial class DigestJob(
     IOptions<MonitorOptions> options,
     ILogger<DigestJob> logger) : IJob
 {
-    public const string InstitutionKey = "institutionId";
+    /// <summary>The job data of a trigger: the time zone whose institutions it covers.</summary>
+    public const string TimeZoneKey = "timeZone";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var institution = institutions.Find(context.MergedJobDataMap.GetString(InstitutionKey))
-            ?? throw new InvalidOperationException($"The digest job {context.JobDetail.Key} names no configured institution.");
+        ArgumentNullException.ThrowIfNull(context);
+        var zone = context.MergedJobDataMap.GetString(TimeZoneKey);
+        var failed = new List<string>();
+        foreach (var institution in institutions.All.Where(i => zone is null || i.TimeZone.Id == zone))
+        {
+            try
+            {
+                await PublishAsync(institution, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogFailed(logger, ex, institution.Id);
+                failed.Add(institution.Id);
+            }
+        }
+
+        if (failed.Count > 0)
+        {
+            throw new JobExecutionException($"The daily digest of {string.Join(", ", failed)} could not be published (see the errors logged before).");
+        }
+    }
+
+    private async Task PublishAsync(Institution institution, CancellationToken cancellationToken)
+    {
         var evaluations = await evaluator.EvaluateAsync(institution.Id, null, cancellationToken);
         var now = clock.GetUtcNow();
         var today = institution.LocalDate(now);
@@ -61,6 +85,9 @@ public sealed partial class DigestJob(
         await bus.Publish(digest, c => c.MessageId = digest.DigestId, timeout.Token);
         LogPublished(logger, digest.DigestId, institution.Id, digest.Date, digest.Lines.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The daily digest of {InstitutionId} could not be published")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string institutionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily digest {DigestId} published for {InstitutionId} on {Date} ({Lines} lines)")]
     private static partial void LogPublished(ILogger logger, Guid digestId, string institutionId, DateOnly date, int lines);

@@ -12,8 +12,20 @@ public static class Schedules
 
     public static readonly TriggerKey EvaluationTrigger = new("evaluate-every", Group);
 
-    /// <summary>An institution's daily digest (Monitor:DigestCron in its time zone).</summary>
-    public static JobKey DigestJob(string institutionId) => new($"daily-digest-{institutionId}", Group);
+    /// <summary>The daily digests of every institution, walked by time zone; one job, however many institutions.</summary>
+    public static readonly JobKey DigestJob = new("daily-digest", Group);
 
-    public static TriggerKey DigestTrigger(string institutionId) => new($"daily-digest-{institutionId}", Group);
+    /// <summary>The daily digest's trigger in one time zone (Monitor:DigestCron in that zone), for the institutions there.</summary>
+    public static TriggerKey DigestTrigger(TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return new($"daily-digest@{zone.Id}", Group);
+    }
+
+    /// <summary>A digest job of one institution ("daily-digest-{institution}"), as versions before the one job stored them.</summary>
+    public static bool IsRetiredDigestJob(JobKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Group == Group && key.Name.StartsWith("daily-digest-", StringComparison.Ordinal);
+    }
 }

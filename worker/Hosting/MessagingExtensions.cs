@@ -42,6 +42,7 @@ public static class MessagingExtensions
             x.AddConsumer<GraduateDestinationReportedConsumer, MonitorConsumerDefinition<GraduateDestinationReportedConsumer>>();
             x.AddConsumer<EvaluationRequestedConsumer, MonitorConsumerDefinition<EvaluationRequestedConsumer>>();
             x.AddConsumer<ReceiveFaultConsumer, MonitorConsumerDefinition<ReceiveFaultConsumer>>();
+            x.AddMonitorIngestEndpoints(IngestOptions.Read(builder.Configuration));
 
             if (options.Transport == TransportKind.RabbitMq)
             {

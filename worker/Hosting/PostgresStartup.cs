@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Monitor.Worker.Storage;
+using Monitor.Worker.Visits;
 using Npgsql;
 using Monitor.Worker.Settings;
 
@@ -7,14 +8,15 @@ namespace Monitor.Worker.Hosting;
 
 /// <summary>
 /// Before anything else starts: reaches PostgreSQL (a wrong address or password stops start-up with a message that
-/// names the host and the problem) and applies the schema migrations.
+/// names the host and the problem), applies the schema migrations, and fills in what a migration cannot compute in SQL.
 /// </summary>
-public sealed class PostgresStartup(NpgsqlDataSource dataSource, PostgresMigrator migrator) : IHostedService
+public sealed class PostgresStartup(NpgsqlDataSource dataSource, PostgresMigrator migrator, PostgresVisitStore visits) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await CheckConnectionAsync(dataSource, cancellationToken);
         await migrator.MigrateAsync(cancellationToken);
+        await visits.FillEmployerKeysAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

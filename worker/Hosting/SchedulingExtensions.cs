@@ -27,15 +27,16 @@ public static class SchedulingExtensions
                 .StartAt(DateTimeOffset.UtcNow.Add(options.EvaluateEvery))
                 .WithSimpleSchedule(s => s.WithInterval(options.EvaluateEvery).RepeatForever()));
 
-            // The digest runs on each institution's own clock (08:30 in Asia/Shanghai by default).
-            foreach (var institution in institutions.All)
+            // One digest job for every institution, fired at the cron in each time zone the institutions keep (08:30 in
+            // Asia/Shanghai by default): start-up writes one job and a trigger per zone, not one per institution.
+            q.AddJob<DigestJob>(j => j.WithIdentity(Schedules.DigestJob).StoreDurably().WithDescription("Daily digest of every institution, by time zone"));
+            foreach (var zone in institutions.All.Select(i => i.TimeZone).DistinctBy(z => z.Id))
             {
-                var key = Schedules.DigestJob(institution.Id);
-                q.AddJob<DigestJob>(j => j.WithIdentity(key).StoreDurably().UsingJobData(DigestJob.InstitutionKey, institution.Id).WithDescription($"Daily digest of {institution.Name}"));
                 q.AddTrigger(t => t
-                    .ForJob(key)
-                    .WithIdentity(Schedules.DigestTrigger(institution.Id))
-                    .WithCronSchedule(options.DigestCron, c => c.InTimeZone(institution.TimeZone)));
+                    .ForJob(Schedules.DigestJob)
+                    .WithIdentity(Schedules.DigestTrigger(zone))
+                    .UsingJobData(DigestJob.TimeZoneKey, zone.Id)
+                    .WithCronSchedule(options.DigestCron, c => c.InTimeZone(zone)));
             }
 
             if (options.Storage == StorageKind.Postgres)
@@ -55,6 +56,7 @@ public static class SchedulingExtensions
             o.WaitForJobsToComplete = true;
             o.AwaitApplicationStarted = true;
         });
+        builder.Services.AddHostedService<RetiredSchedules>();
         builder.Services.AddHostedService<StartupEvaluation>();
 
         return builder;

@@ -18,7 +18,15 @@ public static class StorageExtensions
         {
             var connectionString = ConnectionString(builder.Configuration);
             services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "monitor" }.Build());
-            AddPostgresStores(services);
+
+            // The worker's stores write concurrent consumers' events in batches; a tool's stores do not.
+            var ingest = IngestOptions.Read(builder.Configuration);
+            services.AddSingleton(sp => new PostgresVisitStore(sp.GetRequiredService<NpgsqlDataSource>(), ingest));
+            services.AddSingleton<IVisitStore>(sp => sp.GetRequiredService<PostgresVisitStore>());
+            services.AddSingleton<IPlacementStore>(sp => new PostgresPlacementStore(sp.GetRequiredService<NpgsqlDataSource>(), ingest));
+            services.AddSingleton<IAlertStore, PostgresAlertStore>();
+            services.AddSingleton<ISilenceStore, PostgresSilenceStore>();
+            services.AddSingleton<IDigestStore, PostgresDigestStore>();
             services.AddSingleton<PostgresMigrator>();
             services.AddHostedService<PostgresStartup>();
         }

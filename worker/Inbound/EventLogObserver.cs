@@ -4,7 +4,7 @@ using Monitor.Messages;
 namespace Monitor.Worker.Inbound;
 
 /// <summary>
-/// One log line per inbound event: accepted (Information) or rejected as invalid (one Warning with the reasons, no stack
+/// One log line per inbound event: accepted (Debug: at thousands of events a second a line each is too many) or rejected as invalid (one Warning with the reasons, no stack
 /// trace; MassTransit's own error entry for that expected rejection is filtered out, see <see cref="ExpectedRejectionLoggerProvider"/>).
 /// Real faults are left to MassTransit, which logs them as errors.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed partial class EventLogObserver(ILogger<EventLogObserver> logger) :
     public Task PostConsume<T>(ConsumeContext<T> context)
         where T : class
     {
-        if (BusinessId(context.Message) is { } id)
+        if (logger.IsEnabled(LogLevel.Debug) && BusinessId(context.Message) is { } id)
         {
             LogAccepted(logger, typeof(T).Name, id);
         }
@@ -51,7 +51,7 @@ public sealed partial class EventLogObserver(ILogger<EventLogObserver> logger) :
         _ => null,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {MessageType} {BusinessId}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Accepted {MessageType} {BusinessId}")]
     private static partial void LogAccepted(ILogger logger, string messageType, string businessId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {MessageType} {BusinessId}: {Reason}")]

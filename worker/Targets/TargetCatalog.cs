@@ -37,6 +37,7 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
         var errors = new List<string>();
         var defaults = Settings(file?.Defaults, AlertSettings.Default, "defaults", errors);
         var targets = new List<TargetDefinition>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         var entries = file?.Targets ?? [];
         if (entries.Count == 0)
         {
@@ -51,7 +52,7 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
                 continue;
             }
 
-            if (targets.Any(t => t.Id == target.Id))
+            if (!ids.Add(target.Id))
             {
                 errors.Add($"targets[{i}].id: '{target.Id}' appears twice");
                 continue;

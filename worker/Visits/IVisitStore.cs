@@ -1,5 +1,6 @@
 using Monitor.Messages;
 using Monitor.Worker.Inbound;
+using Monitor.Worker.Storage;
 
 namespace Monitor.Worker.Visits;
 
@@ -12,6 +13,13 @@ public interface IVisitStore
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<StoreOutcome> RecordVisitAsync(EnterpriseVisitRecorded visit, string fingerprint, DateTimeOffset recordedAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records validated visits together, with the outcome of each (in order) exactly as one call each, one after the
+    /// other, would have had it: of two visits with one id in the batch the first is recorded and the second compared
+    /// with it.
+    /// </summary>
+    Task<IReadOnlyList<StoreOutcome>> RecordVisitsAsync(IReadOnlyList<EventToStore<EnterpriseVisitRecorded>> visits, CancellationToken cancellationToken);
+
     /// <summary>Marks a visit of the cancellation's institution cancelled (visit ids are unique within an institution).
     /// A cancellation for a visit not seen yet is kept and applies when the visit arrives; a repeated one is a
     /// <see cref="StoreOutcome.Duplicate"/>.</summary>
@@ -19,6 +27,13 @@ public interface IVisitStore
 
     /// <summary>The institution's visits on dates from <paramref name="firstDay"/> to <paramref name="lastDay"/> (inclusive) that are not cancelled.</summary>
     Task<IReadOnlyList<VisitFact>> GetActiveVisitsAsync(string institutionId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For each of the institutions, the active visits of <paramref name="tier"/> from <paramref name="firstDay"/> to
+    /// <paramref name="lastDay"/> as daily series: the institution's, and each unit's that has visits (computed where the
+    /// visits are, never as one object per visit). An institution without visits has no series.
+    /// </summary>
+    Task<IReadOnlyList<VisitSeries>> GetVisitSeriesAsync(IReadOnlyCollection<string> institutionIds, VisitTier tier, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
 }
 
 /// <summary>A visit as the evaluation sees it.</summary>

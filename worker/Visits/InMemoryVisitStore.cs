@@ -20,6 +20,16 @@ public sealed class InMemoryVisitStore : IVisitStore
         }
     }
 
+    public Task<IReadOnlyList<StoreOutcome>> RecordVisitsAsync(IReadOnlyList<EventToStore<EnterpriseVisitRecorded>> visits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        lock (gate)
+        {
+            IReadOnlyList<StoreOutcome> outcomes = [.. visits.Select(v => this.visits.Add((v.Event.InstitutionId, v.Event.VisitId), v.Event, v.Fingerprint))];
+            return Task.FromResult(outcomes);
+        }
+    }
+
     public Task<StoreOutcome> CancelVisitAsync(EnterpriseVisitCancelled cancellation, DateTimeOffset cancelledAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cancellation);
@@ -45,5 +55,52 @@ public sealed class InMemoryVisitStore : IVisitStore
             ];
             return Task.FromResult(active);
         }
+    }
+
+    public Task<IReadOnlyList<VisitSeries>> GetVisitSeriesAsync(IReadOnlyCollection<string> institutionIds, VisitTier tier, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(institutionIds);
+        var wanted = institutionIds.ToHashSet(StringComparer.Ordinal);
+        List<EnterpriseVisitRecorded> active;
+        lock (gate)
+        {
+            active =
+            [
+                .. visits.Values.Where(v => wanted.Contains(v.InstitutionId) && v.Tier == tier && v.VisitedOn >= firstDay && v.VisitedOn <= lastDay
+                    && !cancellations.ContainsKey((v.InstitutionId, v.VisitId))),
+            ];
+        }
+
+        var named = active.Select(v => (Visit: v, Name: EmployerIdentity.NormaliseName(v.EmployerName), Code: PostgresVisitStore.CodeKey(v.EmployerCreditCode))).ToList();
+
+        // A name without a code is the employer of the code that the earliest visit with a code gave that name.
+        var codeByName = named
+            .Where(v => v.Code is not null)
+            .OrderBy(v => v.Visit.VisitedOn)
+            .ThenBy(v => v.Visit.VisitId, StringComparer.Ordinal)
+            .GroupBy(v => (v.Visit.InstitutionId, v.Name))
+            .ToDictionary(g => g.Key, g => g.First().Code!);
+        var keyed = named
+            .Select(v => (
+                v.Visit,
+                Employer: v.Code is { } code ? "code:" + code
+                    : codeByName.TryGetValue((v.Visit.InstitutionId, v.Name), out var given) ? "code:" + given
+                    : "name:" + v.Name))
+            .ToList();
+
+        IEnumerable<(string, string?, VisitDay)> Days(string institutionId, string? unitCode, IEnumerable<(EnterpriseVisitRecorded Visit, string Employer)> scope)
+        {
+            var list = scope.ToList();
+            var firsts = list.GroupBy(v => v.Employer).Select(g => g.Min(v => v.Visit.VisitedOn)).CountBy(day => day).ToDictionary();
+            return list
+                .GroupBy(v => v.Visit.VisitedOn)
+                .Select(g => (institutionId, unitCode, new VisitDay(g.Key, firsts.GetValueOrDefault(g.Key), g.Count(), g.Sum(v => v.Visit.PositionsOpened))));
+        }
+
+        var rows = keyed
+            .GroupBy(v => v.Visit.InstitutionId)
+            .SelectMany(institution => Days(institution.Key, null, institution)
+                .Concat(institution.Where(v => v.Visit.UnitCode is not null).GroupBy(v => v.Visit.UnitCode).SelectMany(unit => Days(institution.Key, unit.Key, unit))));
+        return Task.FromResult(VisitSeries.FromDays(tier, rows));
     }
 }

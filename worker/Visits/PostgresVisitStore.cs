@@ -1,5 +1,6 @@
 using Monitor.Messages;
 using Monitor.Worker.Inbound;
+using Monitor.Worker.Settings;
 using Monitor.Worker.Storage;
 using Npgsql;
 using static Monitor.Worker.Storage.Sql;
@@ -9,38 +10,91 @@ namespace Monitor.Worker.Visits;
 /// <summary>
 /// Visits and cancellations on PostgreSQL (tables visits and visit_cancellations). A visit is kept once per
 /// (institution, visit id): a redelivery is a <see cref="StoreOutcome.Duplicate"/>, the same id with another fingerprint
-/// a <see cref="StoreOutcome.Conflict"/> (the first version is kept).
+/// a <see cref="StoreOutcome.Conflict"/> (the first version is kept). With <see cref="IngestOptions"/>, visits recorded
+/// one at a time by concurrent consumers are written together (<see cref="GroupCommit{TItem, TResult}"/>).
 /// </summary>
-public sealed class PostgresVisitStore(NpgsqlDataSource dataSource) : IVisitStore
+public sealed class PostgresVisitStore : IVisitStore, IAsyncDisposable
 {
+    private static readonly IComparer<(string, string)> KeyOrder = Comparer<(string, string)>.Create((a, b) =>
+        string.CompareOrdinal(a.Item1, b.Item1) is var first and not 0 ? first : string.CompareOrdinal(a.Item2, b.Item2));
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly GroupCommit<EventToStore<EnterpriseVisitRecorded>, StoreOutcome>? batches;
+
+    /// <param name="ingest">Batching for <see cref="RecordVisitAsync"/>; null writes each call on its own.</param>
+    public PostgresVisitStore(NpgsqlDataSource dataSource, IngestOptions? ingest = null)
+    {
+        this.dataSource = dataSource;
+        if (ingest is not null)
+        {
+            batches = new(RecordVisitsAsync, ingest.BatchSize, ingest.BatchTimeLimit, ingest.ConcurrentWrites);
+        }
+    }
+
+    /// <summary>The normalised credit code a visit's employer is known by, or null when none was given.</summary>
+    public static string? CodeKey(string? creditCode) =>
+        string.IsNullOrWhiteSpace(creditCode) ? null : EmployerIdentity.NormaliseCreditCode(creditCode);
+
     public async Task<StoreOutcome> RecordVisitAsync(EnterpriseVisitRecorded visit, string fingerprint, DateTimeOffset recordedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        await using var insert = dataSource.CreateCommand(
-            """
-            INSERT INTO visits (visit_id, institution_id, tier, unit_code, employer_name, employer_credit_code,
-                                visited_on, mode, positions_opened, fingerprint, recorded_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            ON CONFLICT (institution_id, visit_id) DO NOTHING
-            """);
-        insert.Parameters.Add(Text(visit.VisitId));
-        insert.Parameters.Add(Text(visit.InstitutionId));
-        insert.Parameters.Add(Text(visit.Tier.ToString()));
-        insert.Parameters.Add(Text(visit.UnitCode));
-        insert.Parameters.Add(Text(visit.EmployerName));
-        insert.Parameters.Add(Text(visit.EmployerCreditCode));
-        insert.Parameters.Add(Value(visit.VisitedOn));
-        insert.Parameters.Add(Text(visit.Mode.ToString()));
-        insert.Parameters.Add(Value(visit.PositionsOpened));
-        insert.Parameters.Add(Text(fingerprint));
-        insert.Parameters.Add(Timestamp(recordedAt));
+        var item = new EventToStore<EnterpriseVisitRecorded>(visit, fingerprint, recordedAt);
+        return batches is not null
+            ? await batches.SubmitAsync(item, cancellationToken)
+            : (await RecordVisitsAsync([item], cancellationToken))[0];
+    }
 
-        return await InsertOnce.ExecuteAsync(
-            dataSource,
-            insert,
-            "SELECT fingerprint FROM visits WHERE institution_id = $1 AND visit_id = $2",
-            [Text(visit.InstitutionId), Text(visit.VisitId)],
-            fingerprint,
+    public Task<IReadOnlyList<StoreOutcome>> RecordVisitsAsync(IReadOnlyList<EventToStore<EnterpriseVisitRecorded>> visits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        return InsertOnce.ExecuteBatchAsync(
+            [.. visits.Select(v => (v.Event.InstitutionId, v.Event.VisitId))],
+            [.. visits.Select(v => v.Fingerprint)],
+            order =>
+            {
+                var insert = dataSource.CreateCommand(
+                    """
+                    INSERT INTO visits (visit_id, institution_id, tier, unit_code, employer_name, employer_credit_code, visited_on, mode,
+                                        positions_opened, fingerprint, recorded_at, employer_name_key, employer_code_key)
+                    SELECT visit_id, institution_id, tier, unit_code, employer_name, employer_credit_code, visited_on, mode,
+                           positions_opened, fingerprint, recorded_at, employer_name_key, employer_code_key
+                    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[],
+                                $9::integer[], $10::text[], $11::timestamptz[], $12::text[], $13::text[])
+                         WITH ORDINALITY AS batch (visit_id, institution_id, tier, unit_code, employer_name, employer_credit_code, visited_on, mode,
+                                                   positions_opened, fingerprint, recorded_at, employer_name_key, employer_code_key, position)
+                    ORDER BY position
+                    ON CONFLICT (institution_id, visit_id) DO NOTHING
+                    RETURNING institution_id, visit_id
+                    """);
+                var ordered = order.Select(i => visits[i]).ToList();
+                insert.Parameters.Add(Value(ordered.Select(v => v.Event.VisitId).ToArray()));
+                insert.Parameters.Add(Value(ordered.Select(v => v.Event.InstitutionId).ToArray()));
+                insert.Parameters.Add(Value(ordered.Select(v => v.Event.Tier.ToString()).ToArray()));
+                insert.Parameters.Add(Value(ordered.Select(v => v.Event.UnitCode).ToArray()));
+                insert.Parameters.Add(Value(ordered.Select(v => v.Event.EmployerName).ToArray()));
+                insert.Parameters.Add(Value(ordered.Select(v => v.Event.EmployerCreditCode).ToArray()));
+                insert.Parameters.Add(Value(ordered.Select(v => v.Event.VisitedOn).ToArray()));
+                insert.Parameters.Add(Value(ordered.Select(v => v.Event.Mode.ToString()).ToArray()));
+                insert.Parameters.Add(Value(ordered.Select(v => v.Event.PositionsOpened).ToArray()));
+                insert.Parameters.Add(Value(ordered.Select(v => v.Fingerprint).ToArray()));
+                insert.Parameters.Add(Value(ordered.Select(v => v.ReceivedAt.ToUniversalTime()).ToArray()));
+                insert.Parameters.Add(Value(ordered.Select(v => EmployerIdentity.NormaliseName(v.Event.EmployerName)).ToArray()));
+                insert.Parameters.Add(Value(ordered.Select(v => CodeKey(v.Event.EmployerCreditCode)).ToArray()));
+                return insert;
+            },
+            reader => (reader.GetString(0), reader.GetString(1)),
+            keys =>
+            {
+                var read = dataSource.CreateCommand(
+                    """
+                    SELECT v.institution_id, v.visit_id, v.fingerprint
+                    FROM visits v JOIN unnest($1::text[], $2::text[]) AS k (institution_id, visit_id) USING (institution_id, visit_id)
+                    """);
+                read.Parameters.Add(Value(keys.Select(k => k.Item1).ToArray()));
+                read.Parameters.Add(Value(keys.Select(k => k.Item2).ToArray()));
+                return read;
+            },
+            KeyOrder,
             cancellationToken);
     }
 
@@ -97,4 +151,104 @@ public sealed class PostgresVisitStore(NpgsqlDataSource dataSource) : IVisitStor
 
         return visits;
     }
+
+    public async Task<IReadOnlyList<VisitSeries>> GetVisitSeriesAsync(IReadOnlyCollection<string> institutionIds, VisitTier tier, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(institutionIds);
+
+        // employer: the credit code; else the code the earliest coded visit of the same name gave; else the name. An
+        // employer counts on the day of its first visit, for the institution and for each unit that visited it.
+        await using var command = dataSource.CreateCommand(
+            """
+            WITH active AS (
+                SELECT v.institution_id, v.visit_id, v.unit_code, v.visited_on, v.positions_opened, v.employer_name_key, v.employer_code_key
+                FROM visits v
+                WHERE v.institution_id = ANY ($1) AND v.tier = $2 AND v.visited_on BETWEEN $3 AND $4
+                  AND NOT EXISTS (SELECT 1 FROM visit_cancellations c WHERE c.institution_id = v.institution_id AND c.visit_id = v.visit_id)
+            ), code_of_name AS (
+                SELECT DISTINCT ON (institution_id, employer_name_key) institution_id, employer_name_key, employer_code_key
+                FROM active
+                WHERE employer_code_key IS NOT NULL
+                ORDER BY institution_id, employer_name_key, visited_on, visit_id COLLATE "C"
+            ), keyed AS (
+                SELECT a.institution_id, a.unit_code, a.visited_on, a.positions_opened,
+                       coalesce('code:' || coalesce(a.employer_code_key, n.employer_code_key), 'name:' || a.employer_name_key) AS employer
+                FROM active a
+                LEFT JOIN code_of_name n
+                       ON a.employer_code_key IS NULL AND n.institution_id = a.institution_id AND n.employer_name_key = a.employer_name_key
+            ), firsts AS (
+                SELECT institution_id, unit_code, GROUPING(unit_code) AS whole, min(visited_on) AS day
+                FROM keyed
+                GROUP BY GROUPING SETS ((institution_id, employer), (institution_id, unit_code, employer))
+            ), days AS (
+                SELECT institution_id, unit_code, whole, day, count(*) AS employers, 0 AS visits, 0 AS positions
+                FROM firsts GROUP BY institution_id, unit_code, whole, day
+                UNION ALL
+                SELECT institution_id, unit_code, GROUPING(unit_code), visited_on, 0, count(*), sum(positions_opened)
+                FROM keyed
+                GROUP BY GROUPING SETS ((institution_id, visited_on), (institution_id, unit_code, visited_on))
+            )
+            SELECT institution_id, unit_code, day, sum(employers)::integer, sum(visits)::integer, sum(positions)::integer
+            FROM days
+            WHERE whole = 1 OR unit_code IS NOT NULL
+            GROUP BY institution_id, unit_code, whole, day
+            """);
+        command.Parameters.Add(Value(institutionIds.ToArray()));
+        command.Parameters.Add(Text(tier.ToString()));
+        command.Parameters.Add(Value(firstDay));
+        command.Parameters.Add(Value(lastDay));
+
+        var rows = new List<(string, string?, VisitDay)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                new VisitDay(reader.GetFieldValue<DateOnly>(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5))));
+        }
+
+        return VisitSeries.FromDays(tier, rows);
+    }
+
+    /// <summary>
+    /// Gives the visits stored before the employer keys existed (schema 020) their keys, a few thousand per statement;
+    /// the number filled. Every visit recorded since has them, so after the first start-up this finds none.
+    /// </summary>
+    public async Task<long> FillEmployerKeysAsync(CancellationToken cancellationToken)
+    {
+        long filled = 0;
+        while (true)
+        {
+            var keys = new List<(string InstitutionId, string VisitId, string Name, string? Code)>();
+            await using (var read = dataSource.CreateCommand(
+                "SELECT institution_id, visit_id, employer_name, employer_credit_code FROM visits WHERE employer_name_key IS NULL LIMIT 5000"))
+            await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    keys.Add((reader.GetString(0), reader.GetString(1), EmployerIdentity.NormaliseName(reader.GetString(2)), CodeKey(reader.IsDBNull(3) ? null : reader.GetString(3))));
+                }
+            }
+
+            if (keys.Count == 0)
+            {
+                return filled;
+            }
+
+            await using var update = dataSource.CreateCommand(
+                """
+                UPDATE visits v SET employer_name_key = k.name_key, employer_code_key = k.code_key
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS k (institution_id, visit_id, name_key, code_key)
+                WHERE v.institution_id = k.institution_id AND v.visit_id = k.visit_id
+                """);
+            update.Parameters.Add(Value(keys.Select(k => k.InstitutionId).ToArray()));
+            update.Parameters.Add(Value(keys.Select(k => k.VisitId).ToArray()));
+            update.Parameters.Add(Value(keys.Select(k => k.Name).ToArray()));
+            update.Parameters.Add(Value(keys.Select(k => k.Code).ToArray()));
+            filled += await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public ValueTask DisposeAsync() => batches?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -5,7 +5,7 @@ using Monitor.Worker.Evaluation;
 
 namespace Monitor.Worker.Web;
 
-/// <summary>Ready once the Quartz scheduler runs (not in standby, not shut down) with the evaluation and digest triggers scheduled.</summary>
+/// <summary>Ready once the Quartz scheduler runs (not in standby, not shut down) with the evaluation trigger and a digest trigger for each time zone scheduled.</summary>
 public sealed class SchedulerHealthCheck(ISchedulerFactory schedulers, InstitutionCatalog institutions) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -18,7 +18,7 @@ public sealed class SchedulerHealthCheck(ISchedulerFactory schedulers, Instituti
         }
 
         var expected = new List<TriggerKey> { Schedules.EvaluationTrigger };
-        expected.AddRange(institutions.All.Select(i => Schedules.DigestTrigger(i.Id)));
+        expected.AddRange(institutions.All.Select(i => i.TimeZone).DistinctBy(z => z.Id).Select(Schedules.DigestTrigger));
         try
         {
             var missing = new List<string>();

@@ -144,7 +144,7 @@ public sealed class NotificationTests : IAsyncLifetime
 
         // The digest lists it, on the bus and in the leaders' robot.
         var scheduler = await World.Worker.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.TriggerJob(Schedules.DigestJob(WorkerEnvironment.Institution));
+        await scheduler.TriggerJob(Schedules.DigestJob);
         var digest = await Eventually.UntilAsync(() => World.Leaders.Skip(before.Leaders + 1).ToList(), r => r.Count > 0, "the digest is posted to leaders");
         var digestText = MarkdownOf(digest[0]);
         Assert.StartsWith("### 📋 每日简报 · 天津轻工职院 · 2024-06-17", digestText, StringComparison.Ordinal);

@@ -111,7 +111,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task When_the_digest_runs_twice_a_day_should_post_it_to_DingTalk_signed_once_with_one_line_per_target()
     {
         var scheduler = await Worker.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.TriggerJob(Schedules.DigestJob(WorkerEnvironment.Institution));
+        await scheduler.TriggerJob(Schedules.DigestJob);
 
         var posted = await Eventually.UntilAsync(() => Robot.Requests, r => r.Count(x => x.Succeeded) == 1, "the digest is posted");
         var request = Assert.Single(posted);
@@ -137,7 +137,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Contains(targetLines, l => l.Contains(" 学院领导班子走访用人单位：0 家，", StringComparison.Ordinal));
 
         // The job again on the same day: the same DigestId, kept once, so nothing more is posted.
-        await scheduler.TriggerJob(Schedules.DigestJob(WorkerEnvironment.Institution));
+        await scheduler.TriggerJob(Schedules.DigestJob);
         await Eventually.UntilAsync(() => configured!.Database.DataSource.CreateCommand("SELECT count(*) FROM digests").ExecuteScalarAsync(), n => (long)n! == 1, "the digest is kept");
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Single(Robot.Requests);

@@ -7,8 +7,8 @@ using Quartz;
 namespace Monitor.IntegrationTests.Evaluation;
 
 /// <summary>
-/// The daily digest: its trigger is stored in the clustered Quartz store at the configured cron (08:30 by default) in
-/// the institution's time zone, and a run publishes one digest covering every target.
+/// The daily digest: one job, its trigger for the institution's time zone stored in the clustered Quartz store at the
+/// configured cron (08:30 by default), and a run publishes one digest covering every target.
 /// </summary>
 public sealed class DigestJobTests(WorkerEnvironment env) : IClassFixture<WorkerEnvironment>
 {
@@ -19,11 +19,11 @@ public sealed class DigestJobTests(WorkerEnvironment env) : IClassFixture<Worker
     {
         var scheduler = await env.Worker.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
-        var trigger = Assert.IsType<ICronTrigger>(await scheduler.GetTrigger(Schedules.DigestTrigger(WorkerEnvironment.Institution)), exactMatch: false);
+        var trigger = Assert.IsType<ICronTrigger>(await scheduler.GetTrigger(Schedules.DigestTrigger(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))), exactMatch: false);
 
         Assert.Equal("0 30 8 * * ?", trigger.CronExpressionString);
         Assert.Equal("Asia/Shanghai", trigger.TimeZone.Id);
-        Assert.Equal(Schedules.DigestJob(WorkerEnvironment.Institution), trigger.JobKey);
+        Assert.Equal(Schedules.DigestJob, trigger.JobKey);
 
         // 08:30 in Tianjin is 00:30 UTC, every day.
         var next = trigger.NextFireTimeUtc!.Value;
@@ -33,7 +33,7 @@ public sealed class DigestJobTests(WorkerEnvironment env) : IClassFixture<Worker
 
         // Kept in the clustered store, so any replica fires it and only one does.
         Assert.Equal(1, await env.CountAsync(
-            "SELECT count(*) FROM qrtz_cron_triggers WHERE trigger_name = 'daily-digest-tjqg' AND cron_expression = '0 30 8 * * ?' AND time_zone_id = 'Asia/Shanghai'"));
+            "SELECT count(*) FROM qrtz_cron_triggers WHERE trigger_name = 'daily-digest@Asia/Shanghai' AND cron_expression = '0 30 8 * * ?' AND time_zone_id = 'Asia/Shanghai'"));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class DigestJobTests(WorkerEnvironment env) : IClassFixture<Worker
         await VisitData.PublishAsync(env, env.Worker, VisitData.Leadership("digest", 30), 30);
         var scheduler = await env.Worker.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
-        await scheduler.TriggerJob(Schedules.DigestJob(WorkerEnvironment.Institution));
+        await scheduler.TriggerJob(Schedules.DigestJob);
 
         await Eventually.UntilAsync(() => env.Broker.Digests, d => d.Count > 0, "a daily digest is published");
         await env.SettleAsync();

@@ -13,7 +13,7 @@ namespace Monitor.IntegrationTests.Storage;
 /// What every store promises, run against each implementation. Every test uses ids of its own, so tests sharing one
 /// store (one PostgreSQL database per class) see the same results as on a fresh store.
 /// </summary>
-public abstract class StoreContract
+public abstract partial class StoreContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly DateOnly FirstDay = new(2024, 1, 1);
