@@ -129,6 +129,19 @@ public static class AlertPolicy
         return new AlertDecision(closed, notice, state.Status, false) { IsFinalNotice = notice };
     }
 
+    /// <summary>
+    /// The severity of an assessed status: a provisional Missed (the books still open) short by no more than the
+    /// tolerance band is a Warning — the reports filed before the books close can still lift it, and the office is to
+    /// chase them; it is Critical once final, or when short by more.
+    /// </summary>
+    public static AlertSeverity Severity(TargetStatus status, Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return status == TargetStatus.Missed && !assessment.IsFinal && assessment.ShortWithinBand && !assessment.SmallGroup
+            ? AlertSeverity.Warning
+            : Severity(status, assessment.SmallGroup);
+    }
+
     /// <summary>Info for good or neutral news, Warning for AtRisk and NoData, Critical for OffTrack and Missed.</summary>
     public static AlertSeverity Severity(TargetStatus status, bool smallGroup) => status switch
     {

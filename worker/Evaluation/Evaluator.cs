@@ -108,7 +108,7 @@ public sealed partial class Evaluator(
         DateTimeOffset now)
     {
         var state = decision.State;
-        var severity = AlertPolicy.Severity(state.Status, a.SmallGroup);
+        var severity = AlertPolicy.Severity(state.Status, a);
         var summary = AlertText.Summary(target, scopeName, a, decision.Previous, state.Status, severity, decision.IsReminder, decision.IsFinalNotice, lagging, options.Value.Language);
         return new TargetStatusChanged(
             AlertIds.For(target.Id, state.ScopeKey, state.Transitions, state.Reminders),

@@ -30,6 +30,9 @@ public sealed record Assessment(
     /// <summary>A rate's verdict and figures are final: its books have closed.</summary>
     public bool IsFinal { get; init; }
 
+    /// <summary>A measured rate short of its threshold by no more than its tolerance band (at least one graduate).</summary>
+    public bool ShortWithinBand { get; init; }
+
     /// <summary>For a rate on and after its measurement date: today's rate beside the measured one.</summary>
     public decimal? CurrentActual { get; init; }
 

@@ -29,6 +29,11 @@ public static class TargetEngine
             ?? new MeasuredRate(measurement.NumeratorOn!(target.Deadline), measurement.Denominator!.Value, IsFinal: false);
         var needed = (int)Math.Ceiling(threshold * measured.Denominator / 100m);
         var smallGroup = measured.Denominator < settings.MinimumGroupSize;
+
+        // Short of the threshold by no more than the tolerance (and never less than one graduate): the reports still
+        // to come before the books close can make that up.
+        var oneGraduate = Math.Ceiling(10000m / measured.Denominator) / 100m;
+        var withinBand = measured.Actual >= (needed * 100m / measured.Denominator) - Math.Max(settings.TolerancePoints, oneGraduate);
         TargetStatus status;
         if (measured.Numerator >= needed)
         {
@@ -41,10 +46,8 @@ public static class TargetEngine
         else
         {
             // The measurement date itself: reports effective today may still come, so short of the threshold is behind,
-            // not yet missed — and never on track. One graduate short is within the band.
-            var oneGraduate = Math.Ceiling(10000m / measured.Denominator) / 100m;
-            var band = Math.Max(settings.TolerancePoints, oneGraduate);
-            status = measured.Actual >= (needed * 100m / measured.Denominator) - band ? TargetStatus.AtRisk : TargetStatus.OffTrack;
+            // not yet missed — and never on track.
+            status = withinBand ? TargetStatus.AtRisk : TargetStatus.OffTrack;
         }
 
         var expected = today == target.Deadline ? Math.Round(needed * 100m / measured.Denominator, 2, MidpointRounding.AwayFromZero) : (decimal?)null;
@@ -55,6 +58,7 @@ public static class TargetEngine
         {
             AsOf = target.Deadline,
             IsFinal = measured.IsFinal,
+            ShortWithinBand = measured.Numerator < needed && withinBand,
             CurrentActual = Round(measurement.ValueOn(today), rate: true),
             CurrentNumerator = measurement.NumeratorOn?.Invoke(today),
             CurrentDenominator = measurement.Denominator,

@@ -21,6 +21,8 @@ public sealed record ReplayAlertRecord(
     decimal Threshold,
     decimal? ExpectedByNow,
     decimal? Forecast,
+    decimal? ForecastLow,
+    decimal? ForecastHigh,
     string Summary,
     Guid AlertId,
     DateOnly? AsOf,
@@ -33,6 +35,6 @@ public sealed record ReplayAlertRecord(
         var a = replayed.Alert;
         return new ReplayAlertRecord(
             replayed.On, a.TargetId, a.InstitutionId, a.UnitCode, a.Previous, a.Current, a.Severity, a.IsReminder, a.Actual,
-            a.Numerator, a.Denominator, a.Threshold, a.ExpectedByNow, a.Forecast, a.Summary, a.AlertId, a.AsOf, a.IsFinal, a.IsFinalNotice);
+            a.Numerator, a.Denominator, a.Threshold, a.ExpectedByNow, a.Forecast, a.ForecastLow, a.ForecastHigh, a.Summary, a.AlertId, a.AsOf, a.IsFinal, a.IsFinalNotice);
     }
 }

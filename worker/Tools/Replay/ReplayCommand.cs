@@ -33,7 +33,7 @@ public sealed class ReplayCommand(HostArguments arguments, IAnsiConsole console)
         public int? Year { get; init; }
 
         [CommandOption("--events <FILE>")]
-        [Description("Replay this JSON Lines file of dated events instead of the demo (repeatable).")]
+        [Description("Replay this JSON Lines file of dated events instead of the demo (repeatable; a name ending in .gz is read through gzip).")]
         public string[]? Events { get; init; }
 
         [CommandOption("--from <DATE>")]

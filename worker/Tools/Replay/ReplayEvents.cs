@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text.Json;
 using Monitor.Messages;
 using Monitor.Worker.Inbound;
@@ -29,7 +30,8 @@ public static class ReplayEvents
     /// <summary>
     /// Reads an events file in JSON Lines: one object per line, <c>{"type": "EnterpriseVisitRecorded", "on": "2024-03-12",
     /// "message": {…}}</c>, where <c>on</c> is optional and <c>message</c> is the contract's JSON as producers send it.
-    /// Blank lines and lines starting with <c>#</c> are skipped. Every bad line is reported, with its number.
+    /// Blank lines and lines starting with <c>#</c> are skipped. Every bad line is reported, with its number. A file whose
+    /// name ends in <c>.gz</c> is read through gzip.
     /// </summary>
     public static IReadOnlyList<ReplayEvent> FromJsonLines(string path, InstitutionCatalog institutions, List<string> errors)
     {
@@ -37,7 +39,7 @@ public static class ReplayEvents
         ArgumentNullException.ThrowIfNull(errors);
         var events = new List<ReplayEvent>();
         var number = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in Lines(path))
         {
             number++;
             if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#'))
@@ -99,6 +101,28 @@ public static class ReplayEvents
         }
 
         return events;
+    }
+
+    /// <summary>The file's lines, through gzip when its name ends in .gz (a year of events compresses twenty-fold).</summary>
+    private static IEnumerable<string> Lines(string path)
+    {
+        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var line in File.ReadLines(path))
+            {
+                yield return line;
+            }
+
+            yield break;
+        }
+
+        using var file = File.OpenRead(path);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
     }
 
     /// <summary>When an event reaches the worker (null: before the first evaluation).</summary>

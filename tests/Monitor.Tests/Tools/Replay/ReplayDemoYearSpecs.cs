@@ -14,8 +14,7 @@ namespace Monitor.Tests.Tools.Replay;
 public class ReplayDemoYearSpecs
 {
     // One line per alert: the simulated date, target, scope (institution or institution/unit), previous->current
-    // (none on a first announcement, or when grouped units came from different statuses), "grouped" and the units of
-    // a grouped alert, and "reminder" for a reminder.
+    // (none on a first announcement), "final" for a measured rate's final verdict, and "reminder" for a reminder.
     private const string Expected = """
         2023-03-27 placement-disadvantaged-2023 tjqg/CL Pending->AtRisk
         2023-04-02 placement-disadvantaged-2023 tjqg/CL AtRisk->OffTrack
