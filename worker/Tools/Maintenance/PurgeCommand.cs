@@ -57,11 +57,14 @@ public sealed class PurgeCommand(HostArguments arguments, IAnsiConsole console) 
         await PostgresStartup.CheckConnectionAsync(dataSource, cancellationToken);
         await PostgresStartup.CheckSchemaAsync(dataSource, cancellationToken);
 
+        var language = ToolLanguage.From(builder.Configuration);
         var cohort = settings.Cohort!.Value;
         var today = institution.LocalDate(host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         if (today.Year <= cohort)
         {
-            Line($"The {cohort} cohort's year is not over in {institution.Id} (today is {today:yyyy-MM-dd}): its placement figures are still measured. Purge it from {cohort + 1}-01-01 on.");
+            Line(language.Pick(
+                $"{institution.Id} 的 {cohort} 届尚未结束（今天是 {today:yyyy-MM-dd}）：其落实率仍在统计，{cohort + 1}-01-01 起方可删除。",
+                $"The {cohort} cohort's year is not over in {institution.Id} (today is {today:yyyy-MM-dd}): its placement figures are still measured. Purge it from {cohort + 1}-01-01 on."));
             return ExitCodes.InputRejected;
         }
 
@@ -69,12 +72,16 @@ public sealed class PurgeCommand(HostArguments arguments, IAnsiConsole console) 
         if (!settings.Yes)
         {
             var facts = await store.GetCohortAsync(institution.Id, cohort, cancellationToken);
-            Line($"{institution.Id} {cohort}: {facts.Graduates.Count} graduate(s), {facts.WithdrawnGraduateIds.Count} withdrawn, {facts.Reports.Count} destination report(s) would be deleted. Run again with --yes to delete them.");
+            Line(language.Pick(
+                $"{institution.Id} {cohort} 届：将删除毕业生 {facts.Graduates.Count} 人（其中已退出 {facts.WithdrawnGraduateIds.Count} 人）、毕业去向记录 {facts.Reports.Count} 条。加 --yes 再运行一次即删除。",
+                $"{institution.Id} {cohort}: {facts.Graduates.Count} graduate(s), {facts.WithdrawnGraduateIds.Count} withdrawn, {facts.Reports.Count} destination report(s) would be deleted. Run again with --yes to delete them."));
             return ExitCodes.Ok;
         }
 
         var purged = await store.PurgeCohortAsync(institution.Id, cohort, cancellationToken);
-        Line($"{institution.Id} {cohort}: deleted {purged.Graduates} graduate(s), {purged.Withdrawals} withdrawal(s), {purged.Reinstatements} reinstatement(s), {purged.Reports} destination report(s).");
+        Line(language.Pick(
+            $"{institution.Id} {cohort} 届：已删除毕业生 {purged.Graduates} 人、退出记录 {purged.Withdrawals} 条、恢复记录 {purged.Reinstatements} 条、毕业去向记录 {purged.Reports} 条。",
+            $"{institution.Id} {cohort}: deleted {purged.Graduates} graduate(s), {purged.Withdrawals} withdrawal(s), {purged.Reinstatements} reinstatement(s), {purged.Reports} destination report(s)."));
         return ExitCodes.Ok;
     }
 

@@ -50,6 +50,7 @@ public sealed class RedriveCommand(HostArguments arguments, IAnsiConsole console
     {
         ArgumentNullException.ThrowIfNull(settings);
         var configuration = CommandHost.CreateBuilder(arguments).Configuration;
+        var language = ToolLanguage.From(configuration);
         var factory = BrokerQueues.Connection(configuration);
         IConnection connection;
         try
@@ -73,13 +74,19 @@ public sealed class RedriveCommand(HostArguments arguments, IAnsiConsole console
                     total += moved;
                     if (moved > 0 || refused > 0 || settings.Queues.Length > 0)
                     {
-                        var left = refused > 0 ? $", {refused} refused for their content left (--all moves them too)" : string.Empty;
-                        Line($"{parked} -> {queue}: {moved} {(settings.DryRun ? "would be moved" : "moved")}{left}");
+                        var left = refused > 0
+                            ? language.Pick($"，{refused} 条因内容被拒的留在原处（--all 一并移回）", $", {refused} refused for their content left (--all moves them too)")
+                            : string.Empty;
+                        Line(language.Pick(
+                            $"{parked} -> {queue}：{(settings.DryRun ? "将移回" : "已移回")} {moved} 条{left}",
+                            $"{parked} -> {queue}: {moved} {(settings.DryRun ? "would be moved" : "moved")}{left}"));
                     }
                 }
             }
 
-            Line(settings.DryRun ? $"{total} message(s) would be moved." : $"{total} message(s) moved.");
+            Line(settings.DryRun
+                ? language.Pick($"共将移回 {total} 条消息。", $"{total} message(s) would be moved.")
+                : language.Pick($"共移回 {total} 条消息。", $"{total} message(s) moved."));
             return ExitCodes.Ok;
         }
     }

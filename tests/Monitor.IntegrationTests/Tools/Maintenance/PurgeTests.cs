@@ -17,16 +17,16 @@ public sealed class PurgeTests(WorkerEnvironment env) : IClassFixture<WorkerEnvi
 
         var (countExit, count) = await RunAsync("--cohort", "2023");
         var kept = await env.CountAsync("SELECT count(*) FROM graduates WHERE cohort_year = 2023");
-        var (exit, output) = await RunAsync("--cohort", "2023", "--yes");
+        var (exit, output) = await RunAsync("--cohort", "2023", "--yes", "--Monitor:Language=en");
         // The command reads the system clock: the year running now in Tianjin.
         var thisYear = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
         var (runningExit, running) = await RunAsync("--cohort", thisYear.ToString(System.Globalization.CultureInfo.InvariantCulture), "--yes");
 
         Assert.Equal((ExitCodes.Ok, ExitCodes.Ok, ExitCodes.InputRejected), (countExit, exit, runningExit));
-        Assert.Contains("tjqg 2023: 1 graduate(s), 0 withdrawn, 1 destination report(s) would be deleted", count, StringComparison.Ordinal);
+        Assert.Contains("tjqg 2023 届：将删除毕业生 1 人（其中已退出 0 人）、毕业去向记录 1 条。", count, StringComparison.Ordinal);
         Assert.Equal(1, kept);
         Assert.Contains("tjqg 2023: deleted 1 graduate(s), 0 withdrawal(s), 0 reinstatement(s), 1 destination report(s).", output, StringComparison.Ordinal);
-        Assert.Contains($"The {thisYear} cohort's year is not over", running, StringComparison.Ordinal);
+        Assert.Contains($"tjqg 的 {thisYear} 届尚未结束", running, StringComparison.Ordinal);
         Assert.Equal(0, await env.CountAsync("SELECT (SELECT count(*) FROM graduates WHERE cohort_year = 2023) + (SELECT count(*) FROM destination_reports WHERE cohort_year = 2023)"));
         Assert.Equal(1, await env.CountAsync("SELECT count(*) FROM graduates WHERE cohort_year = 2024"));
     }

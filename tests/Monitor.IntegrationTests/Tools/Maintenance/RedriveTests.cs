@@ -31,8 +31,8 @@ public sealed class RedriveTests(WorkerEnvironment env) : IClassFixture<WorkerEn
         // The management API's counts trail the queues by a few seconds.
         await Eventually.UntilAsync(() => env.VirtualHost.GetQueueStatsAsync($"{Queue}_error"), s => s.Messages == 6, "the management API counts the six", TimeSpan.FromSeconds(30));
         var (statusExit, status) = await RunAsync("status", "--Monitor:Language=en");
-        var (dryExit, dry) = await RunAsync("redrive", "--dry-run");
-        var (exit, output) = await RunAsync("redrive");
+        var (dryExit, dry) = await RunAsync("redrive", "--dry-run", "--Monitor:Language=en");
+        var (exit, output) = await RunAsync("redrive", "--Monitor:Language=en");
         await Eventually.UntilAsync(() => env.CountAsync("SELECT count(*) FROM visits WHERE visit_id LIKE 'parked-%'"), n => n == 5, "the five parked visits are stored");
         var (againExit, again) = await RunAsync("redrive");
 
@@ -41,7 +41,7 @@ public sealed class RedriveTests(WorkerEnvironment env) : IClassFixture<WorkerEn
         Assert.Contains("6 message(s) in error queues", status, StringComparison.Ordinal);
         Assert.Contains("5 message(s) would be moved.", dry, StringComparison.Ordinal);
         Assert.Contains($"{Queue}_error -> {Queue}: 5 moved, 1 refused for their content left (--all moves them too)", output, StringComparison.Ordinal);
-        Assert.Contains("0 message(s) moved.", again, StringComparison.Ordinal);
+        Assert.Contains("共移回 0 条消息。", again, StringComparison.Ordinal);
         Assert.Contains("refused-1", Assert.Single(await env.Broker.PeekQueueAsync($"{Queue}_error")), StringComparison.Ordinal);
         Assert.Equal(5, await env.CountAsync("SELECT count(*) FROM visits WHERE visit_id LIKE 'parked-%'"));
     }
