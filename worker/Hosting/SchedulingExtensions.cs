@@ -21,10 +21,12 @@ public static class SchedulingExtensions
                 s.GenerateInstanceId = true;
             });
             q.AddJob<EvaluationJob>(j => j.WithIdentity(Schedules.EvaluationJob).StoreDurably().WithDescription("Evaluate every target"));
-            q.AddTrigger(t => t
+            // The first periodic run one interval after start-up (the start-up evaluation runs at once), on the worker's
+            // own clock: the one in the container, which Quartz keeps time with too.
+            q.AddTrigger((services, t) => t
                 .ForJob(Schedules.EvaluationJob)
                 .WithIdentity(Schedules.EvaluationTrigger)
-                .StartAt(DateTimeOffset.UtcNow.Add(options.EvaluateEvery))
+                .StartAt(services.GetRequiredService<TimeProvider>().GetUtcNow().Add(options.EvaluateEvery))
                 .WithSimpleSchedule(s => s.WithInterval(options.EvaluateEvery).RepeatForever()));
 
             // One digest job for every institution, fired at the cron in each time zone the institutions keep (08:30 in

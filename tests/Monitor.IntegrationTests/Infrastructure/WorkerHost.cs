@@ -10,6 +10,7 @@ using Monitor.Worker.Evaluation;
 using Monitor.Worker.Visits;
 using Monitor.Worker.Placement;
 using Npgsql;
+using Quartz;
 
 namespace Monitor.IntegrationTests.Infrastructure;
 
@@ -69,6 +70,7 @@ public sealed class WorkerHost : IAsyncDisposable
         {
             await host.StartAsync();
             await worker.WaitForStartupEvaluationAsync(database.DataSource);
+            await worker.PausePeriodicEvaluationAsync();
             return worker;
         }
         catch
@@ -94,6 +96,17 @@ public sealed class WorkerHost : IAsyncDisposable
     {
         await StopAsync();
         host.Dispose();
+    }
+
+    /// <summary>
+    /// Tests evaluate by hand: the periodic trigger runs on the test's clock, which jumps days at a time, and would
+    /// otherwise evaluate between a jump and the events a test publishes for the new day. Paused, it stays scheduled
+    /// (readiness still finds it), with the start time the worker gave it.
+    /// </summary>
+    private async Task PausePeriodicEvaluationAsync()
+    {
+        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.PauseTrigger(Schedules.EvaluationTrigger);
     }
 
     /// <summary>
