@@ -22,6 +22,28 @@ public static class MessagingExtensions
     /// MassTransit with one receive endpoint per consumer (so a raw JSON body is never offered to another message
     /// type's consumer), raw JSON accepted beside the envelope, publisher confirms, and no usage telemetry.
     /// </summary>
+    /// <summary>Every consumer of the worker, each with its definition (retry, door, endpoint name).</summary>
+    public static void AddMonitorConsumers(this IBusRegistrationConfigurator x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        x.AddConsumer<EnterpriseVisitRecordedConsumer, MonitorConsumerDefinition<EnterpriseVisitRecordedConsumer>>();
+        x.AddConsumer<EnterpriseVisitCancelledConsumer, MonitorConsumerDefinition<EnterpriseVisitCancelledConsumer>>();
+        x.AddConsumer<GraduateRegisteredConsumer, MonitorConsumerDefinition<GraduateRegisteredConsumer>>();
+        x.AddConsumer<GraduateWithdrawnConsumer, MonitorConsumerDefinition<GraduateWithdrawnConsumer>>();
+        x.AddConsumer<GraduateReinstatedConsumer, MonitorConsumerDefinition<GraduateReinstatedConsumer>>();
+        x.AddConsumer<GraduateDestinationReportedConsumer, MonitorConsumerDefinition<GraduateDestinationReportedConsumer>>();
+        x.AddConsumer<EvaluationRequestedConsumer, MonitorConsumerDefinition<EvaluationRequestedConsumer>>();
+        x.AddConsumer<ReceiveFaultConsumer, MonitorConsumerDefinition<ReceiveFaultConsumer>>();
+    }
+
+    /// <summary>The wire format: raw JSON from any producer read beside MassTransit's envelope, decimals as numbers.</summary>
+    public static void UseMonitorSerialization(this IBusFactoryConfigurator cfg)
+    {
+        ArgumentNullException.ThrowIfNull(cfg);
+        cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
+        cfg.ConfigureJsonSerializerOptions(WireJson.Apply);
+    }
+
     public static IHostApplicationBuilder AddMonitorMessaging(this IHostApplicationBuilder builder, MonitorOptions options)
     {
         var services = builder.Services;
@@ -35,14 +57,7 @@ public static class MessagingExtensions
         {
             x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(EndpointNames);
-            x.AddConsumer<EnterpriseVisitRecordedConsumer, MonitorConsumerDefinition<EnterpriseVisitRecordedConsumer>>();
-            x.AddConsumer<EnterpriseVisitCancelledConsumer, MonitorConsumerDefinition<EnterpriseVisitCancelledConsumer>>();
-            x.AddConsumer<GraduateRegisteredConsumer, MonitorConsumerDefinition<GraduateRegisteredConsumer>>();
-            x.AddConsumer<GraduateWithdrawnConsumer, MonitorConsumerDefinition<GraduateWithdrawnConsumer>>();
-            x.AddConsumer<GraduateReinstatedConsumer, MonitorConsumerDefinition<GraduateReinstatedConsumer>>();
-            x.AddConsumer<GraduateDestinationReportedConsumer, MonitorConsumerDefinition<GraduateDestinationReportedConsumer>>();
-            x.AddConsumer<EvaluationRequestedConsumer, MonitorConsumerDefinition<EvaluationRequestedConsumer>>();
-            x.AddConsumer<ReceiveFaultConsumer, MonitorConsumerDefinition<ReceiveFaultConsumer>>();
+            x.AddMonitorConsumers();
             x.AddMonitorIngestEndpoints(IngestOptions.Read(builder.Configuration));
 
             if (options.Transport == TransportKind.RabbitMq)
@@ -50,8 +65,7 @@ public static class MessagingExtensions
                 x.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.UseMonitorHost(context.GetRequiredService<IOptions<RabbitMqTransportOptions>>().Value);
-                    cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
-                    cfg.ConfigureJsonSerializerOptions(WireJson.Apply);
+                    cfg.UseMonitorSerialization();
                     cfg.ConfigureEndpoints(context);
                 });
             }

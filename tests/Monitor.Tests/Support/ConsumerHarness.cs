@@ -72,18 +72,10 @@ internal sealed class ConsumerHarness : IAsyncDisposable
         {
             x.SetTestTimeouts(testTimeout: Patience + TimeSpan.FromSeconds(5));
             x.SetEndpointNameFormatter(MessagingExtensions.EndpointNames);
-            x.AddConsumer<EnterpriseVisitRecordedConsumer, MonitorConsumerDefinition<EnterpriseVisitRecordedConsumer>>();
-            x.AddConsumer<EnterpriseVisitCancelledConsumer, MonitorConsumerDefinition<EnterpriseVisitCancelledConsumer>>();
-            x.AddConsumer<GraduateRegisteredConsumer, MonitorConsumerDefinition<GraduateRegisteredConsumer>>();
-            x.AddConsumer<GraduateWithdrawnConsumer, MonitorConsumerDefinition<GraduateWithdrawnConsumer>>();
-            x.AddConsumer<GraduateReinstatedConsumer, MonitorConsumerDefinition<GraduateReinstatedConsumer>>();
-            x.AddConsumer<GraduateDestinationReportedConsumer, MonitorConsumerDefinition<GraduateDestinationReportedConsumer>>();
-            x.AddConsumer<EvaluationRequestedConsumer, MonitorConsumerDefinition<EvaluationRequestedConsumer>>();
-            x.AddConsumer<ReceiveFaultConsumer, MonitorConsumerDefinition<ReceiveFaultConsumer>>();
+            x.AddMonitorConsumers();
             x.UsingInMemory((context, cfg) =>
             {
-                cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
-                cfg.ConfigureJsonSerializerOptions(WireJson.Apply);
+                cfg.UseMonitorSerialization();
                 cfg.ConfigureEndpoints(context);
             });
         });
