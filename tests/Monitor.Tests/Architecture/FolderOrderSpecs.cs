@@ -21,6 +21,7 @@ public partial class FolderOrderSpecs
         "Visits",
         "Placement",
         "Alerts",
+        "History",
         "Evaluation",
         "Delivery",
         "Web",

@@ -1,0 +1,20 @@
+namespace Monitor.Worker.History;
+
+/// <summary>
+/// Every evaluation's figures per target and scope, one row per local day (the day's latest evaluation wins): what
+/// the dashboard's charts and its API read.
+/// </summary>
+public interface IHistoryStore
+{
+    /// <summary>Adds or replaces the rows of the entries' days; a row is replaced only by an evaluation at least as recent.</summary>
+    Task SaveAsync(IReadOnlyCollection<HistoryEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>One scope's rows from <paramref name="first"/> to <paramref name="last"/> (inclusive), by day; <paramref name="unitCode"/> null is the whole institution.</summary>
+    Task<IReadOnlyList<HistoryEntry>> GetSeriesAsync(string targetId, string? unitCode, DateOnly first, DateOnly last, CancellationToken cancellationToken);
+
+    /// <summary>The newest row of every scope of the target: the institution first, then its units by code.</summary>
+    Task<IReadOnlyList<HistoryEntry>> GetLatestAsync(string targetId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the rows of days before <paramref name="before"/>; returns how many.</summary>
+    Task<int> PruneAsync(DateOnly before, CancellationToken cancellationToken);
+}
