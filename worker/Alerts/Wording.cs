@@ -34,6 +34,18 @@ public static class Wording
         _ => status.ToString(),
     };
 
+    /// <summary>
+    /// The colour of a status wherever it is shown (the console board, the dashboard): green when on track or met,
+    /// yellow when behind within the band or without data, red when clearly behind or missed, grey before it starts.
+    /// </summary>
+    public static string StatusColour(TargetStatus status) => status switch
+    {
+        TargetStatus.Met or TargetStatus.OnTrack => "green",
+        TargetStatus.AtRisk or TargetStatus.NoData => "yellow",
+        TargetStatus.OffTrack or TargetStatus.Missed => "red",
+        _ => "grey",
+    };
+
     public static string ChineseSeverity(AlertSeverity severity) => severity switch
     {
         AlertSeverity.Critical => "严重",

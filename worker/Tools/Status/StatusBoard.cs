@@ -47,12 +47,6 @@ public static class StatusBoard
         return new Rows(tables);
     }
 
-    public static string Colour(TargetStatus status) => status switch
-    {
-        TargetStatus.Met or TargetStatus.OnTrack => "green",
-        TargetStatus.AtRisk or TargetStatus.NoData => "yellow",
-        TargetStatus.OffTrack or TargetStatus.Missed => "red",
-        _ => "grey",
-    };
+    public static string Colour(TargetStatus status) => Wording.StatusColour(status);
 
 }
