@@ -3,13 +3,16 @@
 # then `dotnet test`, and ends with one line "N passed, N failed" summed over the test projects.
 # Exits non-zero when the build fails, a test fails, or no test ran at all.
 # MONITOR_SKIP_SERVICES=1 skips the first step when the servers already run elsewhere (point the integration tests
-# at them with MONITOR_TEST_POSTGRES=<connection string>).
+# at them with MONITOR_TEST_POSTGRES=<connection string>). The dashboard's browser tests need Chromium and ChromeDriver:
+# scripts/browser.sh installs them when missing (root).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 if [ "${MONITOR_SKIP_SERVICES:-0}" != 1 ]; then
   bash scripts/services.sh
 fi
+
+bash scripts/browser.sh
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "dotnet not found: install the .NET 10 SDK (https://dotnet.microsoft.com/download/dotnet/10.0)." >&2
