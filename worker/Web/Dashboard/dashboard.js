@@ -224,8 +224,8 @@
     var instance = chart(node);
     instance.setOption({
       animation: false,
-      grid: { left: 8, right: 56, top: 8, bottom: 24, containLabel: true },
-      xAxis: { type: 'value', min: 0, max: function (v) { return Math.max(100, Math.ceil(v.max / 10) * 10); }, axisLabel: { formatter: '{value}%' } },
+      grid: { left: 8, right: 64, top: 8, bottom: 24, containLabel: true },
+      xAxis: { type: 'value', min: 0, max: function (v) { return Math.max(100, Math.ceil(v.max / 10) * 10); }, axisLabel: { show: false }, splitLine: { show: false } },
       yAxis: { type: 'category', inverse: true, data: units.map(function (u) { return u.scopeName; }) },
       series: [{
         id: 'units', type: 'bar', barMaxWidth: 22, cursor: 'pointer',
@@ -239,7 +239,10 @@
             return figure(u.snapshot.actual, target.unit) + '/' + figure(u.threshold, target.unit);
           }
         },
-        markLine: { silent: true, symbol: 'none', lineStyle: { color: colours.grey }, label: { show: false }, data: [{ xAxis: 100 }] }
+        markLine: {
+          silent: true, symbol: 'none', lineStyle: { color: colours.red, type: 'dashed' },
+          label: { show: true, position: 'end', formatter: words.threshold }, data: [{ xAxis: 100 }]
+        }
       }]
     });
     instance.on('click', function (params) {
