@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Monitor.Messages;
+using Monitor.Tests.Support;
+using Monitor.Worker.Alerts;
+using Monitor.Worker.Evaluation;
+using Monitor.Worker.History;
+using Monitor.Worker.Placement;
+using Monitor.Worker.Settings;
+using Monitor.Worker.Targets;
+using Monitor.Worker.Visits;
+using Monitor.Worker.Web;
+using NSubstitute;
+
+namespace Monitor.Tests.Web;
+
+public class DashboardReaderSpecs
+{
+    private static readonly DateTimeOffset Now = new(2024, 9, 10, 2, 0, 0, TimeSpan.Zero);
+
+    private readonly IHistoryStore history = Substitute.For<IHistoryStore>();
+    private readonly FakeTimeProvider clock = new(Now);
+    private readonly InMemorySilenceStore silences;
+    private readonly DashboardReader reader;
+
+    public DashboardReaderSpecs()
+    {
+        silences = new InMemorySilenceStore(clock);
+        var alerts = new InMemoryAlertStore(clock);
+        var targets = new TargetCatalog([TestTargets.UnitVisits() with { UnitThresholds = new Dictionary<string, decimal> { ["ZJ"] = 10 } }, TestTargets.Placement()]);
+        var scopes = new ScopeReader(TestInstitutions.Catalog, new InMemoryVisitStore(), new InMemoryPlacementStore(), alerts);
+        reader = new DashboardReader(TestInstitutions.Catalog, targets, history, alerts, silences, scopes, clock, Options.Create(new MonitorOptions()));
+    }
+
+    private static HistoryEntry Row(string targetId, string? unit, DateOnly day, TargetStatus status, decimal actual, decimal? expected, decimal threshold) =>
+        new(day, new MetricSnapshot(targetId, "tjqg", unit, MetricKind.DistinctEmployersVisited, actual, null, null, threshold, expected, null, status, Now));
+
+    [Fact]
+    public async Task When_a_target_is_shown_should_put_the_institution_first_then_its_units_lagging_first_in_words_and_colours()
+    {
+        var day = new DateOnly(2024, 9, 10);
+        history.GetLatestAsync("unit-visits-2024", Arg.Any<CancellationToken>()).Returns(
+        [
+            Row("unit-visits-2024", null, day, TargetStatus.OnTrack, 140, 130, 200),
+            Row("unit-visits-2024", "JX", day, TargetStatus.OnTrack, 25, 20, 30),
+            Row("unit-visits-2024", "RG", day, TargetStatus.OffTrack, 5, 17, 25),
+            Row("unit-visits-2024", "ZJ", day, TargetStatus.AtRisk, 5, 7, 10),
+        ]);
+        await silences.AddAsync(new NewSilence("tjqg", "RG", "unit-visits-2024", Now.AddDays(3), "院长出差", "admin"), CancellationToken.None);
+
+        var detail = (await reader.TargetAsync("unit-visits-2024", CancellationToken.None))!;
+
+        Assert.Equal([null, "RG", "ZJ", "JX"], detail.Scopes.Select(s => s.UnitCode));
+        Assert.Equal([null, 1, 2, 3], detail.Scopes.Select(s => s.Rank));
+        Assert.Equal(["进度正常", "明显滞后", "略有滞后", "进度正常"], detail.Scopes.Select(s => s.StatusName));
+        Assert.Equal(["green", "red", "yellow", "green"], detail.Scopes.Select(s => s.Colour));
+        Assert.Equal([70m, 20m, 50m, 83.3m], detail.Scopes.Select(s => s.ShareOfThreshold));
+        Assert.Equal(["人工智能学院"], detail.Scopes.Where(s => s.Silenced).Select(s => s.ScopeName));
+        Assert.Equal("院长出差", Assert.Single(detail.Silences).Reason);
+        Assert.Equal("天津轻工职院", detail.Target.Latest!.ScopeName);
+    }
+
+    [Fact]
+    public async Task When_a_units_series_is_read_should_give_its_rows_its_own_pace_line_and_the_forecast_from_its_latest_row()
+    {
+        var days = new[] { new DateOnly(2024, 9, 8), new DateOnly(2024, 9, 9) };
+        history.GetSeriesAsync("unit-visits-2024", "ZJ", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), Arg.Any<CancellationToken>()).Returns(
+        [
+            Row("unit-visits-2024", "ZJ", days[0], TargetStatus.OnTrack, 6, 6, 10),
+            new(days[1], Row("unit-visits-2024", "ZJ", days[1], TargetStatus.OnTrack, 7, 6, 10).Snapshot with { Forecast = 10.4m, ForecastLow = 9.8m, ForecastHigh = 11m }),
+        ]);
+
+        var series = (await reader.SeriesAsync("unit-visits-2024", "ZJ", null, null, CancellationToken.None))!;
+
+        Assert.Equal([6m, 7m], series.Points.Select(p => p.Actual));
+        Assert.Equal((10m, "招生就业处", new DateOnly(2024, 9, 10)), (series.Threshold, series.ScopeName, series.Today));
+        Assert.Equal((366, 10m), (series.Pace.Count, series.Pace[^1].Expected));
+        Assert.Equal(new ForecastView(days[1], 7m, new DateOnly(2024, 12, 31), 10.4m, 9.8m, 11m), series.Forecast);
+        Assert.Null(series.Measured);
+    }
+
+    [Fact]
+    public async Task When_a_rate_is_read_after_its_measurement_date_should_give_the_measured_figure_apart_from_todays_labelled_provisional()
+    {
+        var snapshot = new MetricSnapshot("placement-2024", "tjqg", null, MetricKind.PlacementRate, 95.44m, 2386, 2500, 95, null, null, TargetStatus.Met, Now)
+        {
+            AsOf = new DateOnly(2024, 8, 31),
+            CurrentActual = 96.1m,
+            IsFinal = false,
+        };
+        history.GetSeriesAsync("placement-2024", null, new DateOnly(2024, 3, 1), new DateOnly(2024, 9, 14), Arg.Any<CancellationToken>())
+            .Returns([new HistoryEntry(new DateOnly(2024, 9, 10), snapshot)]);
+
+        var series = (await reader.SeriesAsync("placement-2024", null, null, null, CancellationToken.None))!;
+
+        Assert.Equal(
+            new MeasuredView(new DateOnly(2024, 8, 31), 95.44m, 2386, 2500, IsFinal: false, "暂定", 96.1m, new DateOnly(2024, 9, 10)),
+            series.Measured);
+        Assert.Null(series.Forecast);
+        Assert.Equal("%", series.Unit);
+
+        // 95 % of 2,500 graduates is 2,375: the line ends there, 95 % of them.
+        Assert.Equal(95m, series.Pace[^1].Expected);
+    }
+
+    [Fact]
+    public async Task When_an_unknown_target_or_a_unit_of_a_target_not_measured_per_unit_is_asked_for_should_answer_nothing()
+    {
+        Assert.Null(await reader.TargetAsync("nope", CancellationToken.None));
+        Assert.Null(await reader.SeriesAsync("unit-visits-2024", "XX", null, null, CancellationToken.None));
+        Assert.Null(await reader.AlertsAsync("nope", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_one_institution_is_configured_should_have_no_province_view()
+    {
+        Assert.Empty(await reader.ProvinceAsync(CancellationToken.None));
+    }
+}
