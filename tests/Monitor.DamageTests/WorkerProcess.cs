@@ -127,7 +127,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         ["Monitor__Demo"] = "false",
         ["Monitor__TargetsFile"] = scenario.TargetsFile,
         ["Monitor__EvaluateEvery"] = "00:00:10",
-        ["Monitor__HealthUrl"] = $"http://127.0.0.1:{healthPort}/",
+        ["Monitor__Web__Urls"] = $"http://127.0.0.1:{healthPort}",
         ["Monitor__Webhooks__0__Name"] = "damage",
         ["Monitor__Webhooks__0__Kind"] = "WeCom",
         ["Monitor__Webhooks__0__Url"] = $"{scenario.Robot.Address}wecom?key=damage",

@@ -1,41 +1,47 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Monitor.Worker.Web;
 using Monitor.Worker.Settings;
+using Npgsql;
 
 namespace Monitor.Worker.Hosting;
 
 public static class HealthExtensions
 {
-    public const string HealthUrlKey = MonitorOptions.SectionName + ":HealthUrl";
-
     /// <summary>
-    /// Health checks (MassTransit adds its bus check, tagged "ready", by itself once health checks are registered),
-    /// the database and the scheduler; and the HTTP endpoint when <c>Monitor:HealthUrl</c> is set. Call it before the
-    /// other parts so the endpoint starts first.
+    /// Health checks that decide readiness (tag "ready"): the bus (MassTransit adds its own check once health checks
+    /// are registered), the database with Storage=Postgres (the NpgSql check of AspNetCore.Diagnostics.HealthChecks),
+    /// the scheduler and its triggers, and inbound storage; and a background run of them that logs when readiness changes.
     /// </summary>
     public static IHostApplicationBuilder AddMonitorHealth(this IHostApplicationBuilder builder, MonitorOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var health = builder.Services.AddHealthChecks()
-            .AddCheck<SchedulerHealthCheck>("scheduler", HealthStatus.Unhealthy, [HealthEndpoint.ReadyTag], TimeSpan.FromSeconds(5))
-            .AddCheck<InboundHealthCheck>("inbound", HealthStatus.Unhealthy, [HealthEndpoint.ReadyTag]);
+            .AddCheck<SchedulerHealthCheck>("scheduler", HealthStatus.Unhealthy, [HealthJson.ReadyTag], TimeSpan.FromSeconds(5))
+            .AddCheck<InboundHealthCheck>("inbound", HealthStatus.Unhealthy, [HealthJson.ReadyTag]);
         if (options.Storage == StorageKind.Postgres)
         {
-            health.AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [HealthEndpoint.ReadyTag], TimeSpan.FromSeconds(5));
+            health.AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "database", failureStatus: HealthStatus.Unhealthy, tags: [HealthJson.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         }
 
-        var url = builder.Configuration[HealthUrlKey];
-        if (string.IsNullOrWhiteSpace(url))
+        builder.Services.AddSingleton<IHealthCheckPublisher, ReadinessLog>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(o =>
         {
-            return builder;
-        }
-
-        if (!url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || !url.EndsWith('/'))
-        {
-            throw new ConfigurationException(
-                $"{HealthUrlKey} '{url}' must be an http:// prefix ending in '/', such as http://127.0.0.1:8080/ (this machine only) or http://+:8080/ (every address); leave it empty to turn the endpoint off.");
-        }
-
-        builder.Services.AddHostedService(sp => new HealthEndpoint(url, sp.GetRequiredService<HealthCheckService>(), sp.GetRequiredService<ILogger<HealthEndpoint>>()));
+            o.Predicate = r => r.Tags.Contains(HealthJson.ReadyTag);
+            o.Delay = TimeSpan.FromSeconds(5);
+            o.Period = TimeSpan.FromSeconds(15);
+        });
         return builder;
+    }
+
+    /// <summary>
+    /// <c>GET /health/live</c> (the process answers; no check runs) and <c>GET /health/ready</c> (every "ready" check):
+    /// 200 when healthy, 503 otherwise, with a small JSON body.
+    /// </summary>
+    public static IEndpointRouteBuilder MapMonitorHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthJson.WriteAsync });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains(HealthJson.ReadyTag), ResponseWriter = HealthJson.WriteAsync });
+        return endpoints;
     }
 }

@@ -55,7 +55,7 @@ public sealed class WorkerProcess : IDisposable
 
             // Evaluations run when the benchmark asks for them, not on the schedule.
             ["Monitor:EvaluateEvery"] = "1.00:00:00",
-            ["Monitor:HealthUrl"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"),
+            ["Monitor:Web:Urls"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
             ["ConnectionStrings:Monitor"] = new NpgsqlConnectionStringBuilder(options.Postgres) { Database = database }.ConnectionString,
             ["RabbitMqTransport:Host"] = options.RabbitMqHost,
             ["RabbitMqTransport:Port"] = options.RabbitMqPort.ToString(CultureInfo.InvariantCulture),
@@ -193,7 +193,7 @@ public sealed class WorkerProcess : IDisposable
             return;
         }
 
-        if (e.Data.Contains("Health endpoint listening on", StringComparison.Ordinal))
+        if (e.Data.Contains("Now listening on:", StringComparison.Ordinal))
         {
             listening.TrySetResult();
         }

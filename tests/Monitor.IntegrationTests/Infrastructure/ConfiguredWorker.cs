@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Monitor.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A worker started with settings of its own (webhooks, a health address) on a fresh database and virtual host, for
+/// A worker started with settings of its own (webhooks, say) on a fresh database and virtual host, for
 /// test classes that cannot share <see cref="WorkerEnvironment"/>'s settings. Disposed in reverse order, each step
 /// even if an earlier one failed.
 /// </summary>

@@ -1,5 +1,9 @@
 using System.Globalization;
 using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,17 +19,21 @@ using Quartz;
 namespace Monitor.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real worker (<c>builder.AddMonitor()</c>) started in-process on RabbitMQ and PostgreSQL, with a fake clock.
-/// Start-up returns once the worker's own start-up evaluation has finished, so tests begin from a settled state.
+/// The real worker (<c>builder.AddMonitor()</c>, its web server on a free port of 127.0.0.1) started in-process on
+/// RabbitMQ and PostgreSQL, with a fake clock. Start-up returns once the worker's own start-up evaluation has finished,
+/// so tests begin from a settled state.
 /// </summary>
 public sealed class WorkerHost : IAsyncDisposable
 {
-    private readonly IHost host;
+    private readonly WebApplication host;
     private bool stopped;
 
-    private WorkerHost(IHost host) => this.host = host;
+    private WorkerHost(WebApplication host) => this.host = host;
 
     public IServiceProvider Services => host.Services;
+
+    /// <summary>The worker's web server, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress => new(host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/");
 
     public IBus Bus => Services.GetRequiredService<IBus>();
 
@@ -40,7 +48,7 @@ public sealed class WorkerHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(virtualHost);
-        var builder = Host.CreateApplicationBuilder();
+        var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Monitor:Transport"] = "RabbitMq",
@@ -53,6 +61,7 @@ public sealed class WorkerHost : IAsyncDisposable
             ["RabbitMqTransport:VHost"] = virtualHost.Name,
             ["RabbitMqTransport:User"] = TestSettings.RabbitMqUser,
             ["RabbitMqTransport:Pass"] = TestSettings.RabbitMqPass,
+            ["Monitor:Web:Urls"] = "http://127.0.0.1:0",
         });
         if (settings is not null)
         {
@@ -64,7 +73,9 @@ public sealed class WorkerHost : IAsyncDisposable
         // Before AddMonitor, which only adds the system clock when none is registered.
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddMonitor();
+        builder.AddMonitorWeb();
         var host = builder.Build();
+        host.MapMonitorWeb();
         var worker = new WorkerHost(host);
         try
         {
@@ -95,7 +106,7 @@ public sealed class WorkerHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        host.Dispose();
+        await host.DisposeAsync();
     }
 
     /// <summary>

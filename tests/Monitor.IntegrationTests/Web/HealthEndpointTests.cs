@@ -5,7 +5,7 @@ using Monitor.IntegrationTests.Infrastructure;
 
 namespace Monitor.IntegrationTests.Web;
 
-/// <summary>The worker's health endpoint against the real servers: ready once started, not ready while PostgreSQL is unreachable.</summary>
+/// <summary>The worker's health endpoints (ASP.NET Core health checks) against the real servers: ready once started, not ready while PostgreSQL is unreachable.</summary>
 public sealed class HealthEndpointTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider clock = new(WorkerEnvironment.Start);
@@ -15,8 +15,8 @@ public sealed class HealthEndpointTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        address = new Uri($"http://127.0.0.1:{RobotListener.FreePort()}/");
-        configured = await ConfiguredWorker.StartAsync(clock, new Dictionary<string, string?> { ["Monitor:HealthUrl"] = address.ToString() });
+        configured = await ConfiguredWorker.StartAsync(clock, new Dictionary<string, string?>());
+        address = configured.Worker.BaseAddress;
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Monitor.Worker.Hosting;
+using Monitor.Worker.Settings;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Monitor.Worker.Tools.Common;
@@ -10,7 +10,7 @@ namespace Monitor.Worker.Tools.Cli;
 /// <c>health</c>: asks a worker running on this machine whether it is ready (or, with <c>--live</c>, alive) through its
 /// health endpoint, for container healthchecks that have no HTTP client. Exit 0 when the answer is 200, 1 otherwise.
 /// </summary>
-[Description("Ask the worker running here whether it is ready (GET <Monitor:HealthUrl>health/ready); exit 0 when it answers 200.")]
+[Description("Ask the worker running here whether it is ready (GET <Monitor:Web:Urls>/health/ready); exit 0 when it answers 200.")]
 public sealed class HealthCommand(HostArguments arguments, IAnsiConsole console) : AsyncCommand<HealthCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -23,17 +23,11 @@ public sealed class HealthCommand(HostArguments arguments, IAnsiConsole console)
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var configuration = CommandHost.CreateBuilder(arguments).Configuration;
-        var prefix = configuration[HealthExtensions.HealthUrlKey];
-        if (string.IsNullOrWhiteSpace(prefix))
-        {
-            console.MarkupLine($"[red]{HealthExtensions.HealthUrlKey} is not set, so the worker has no health endpoint.[/]");
-            return ExitCodes.CannotStart;
-        }
+        var address = WebOptions.Read(CommandHost.CreateBuilder(arguments).Configuration).Addresses[0];
 
-        // A prefix that listens on every address (http://+:8080/) is asked on this machine's loopback.
-        var local = prefix.Replace("://+:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://*:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal);
-        var url = new Uri(new Uri(local), settings.Live ? "health/live" : "health/ready");
+        // An address that listens on every address (http://+:8080) is asked on this machine's loopback.
+        var local = address.Replace("://+:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://*:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal);
+        var url = new Uri(new Uri(local.TrimEnd('/') + "/"), settings.Live ? "health/live" : "health/ready");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {

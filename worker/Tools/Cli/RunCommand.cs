@@ -12,11 +12,13 @@ public sealed class RunCommand(HostArguments arguments) : AsyncCommand
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var builder = CommandHost.CreateBuilder(arguments);
+        var builder = CommandHost.CreateWebBuilder(arguments);
         builder.AddMonitor();
+        builder.AddMonitorWeb();
         builder.AddMonitorDemo();
-        using var host = builder.Build();
-        await host.RunAsync(cancellationToken);
+        await using var app = builder.Build();
+        app.MapMonitorWeb();
+        await ((IHost)app).RunAsync(cancellationToken);
         return ExitCodes.Ok;
     }
 }

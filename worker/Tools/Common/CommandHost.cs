@@ -25,6 +25,19 @@ public static class CommandHost
         return builder;
     }
 
+    /// <summary>The worker's own host: the same configuration as <see cref="CreateBuilder"/>, on ASP.NET Core (it serves health and pages).</summary>
+    public static WebApplicationBuilder CreateWebBuilder(HostArguments arguments, string? contentRoot = null, string? baseDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. arguments.Configuration],
+            ContentRootPath = contentRoot,
+        });
+        AddSettingsBesideExecutable(builder.Configuration, builder.Environment.ContentRootPath, baseDirectory ?? AppContext.BaseDirectory);
+        return builder;
+    }
+
     /// <summary>
     /// Puts <c>appsettings.json</c> from <paramref name="baseDirectory"/> just before the content root's own
     /// <c>appsettings.json</c>, so every source the host already has takes precedence over it.

@@ -113,7 +113,7 @@ public sealed class CliConventionSpecs : IDisposable
             context.Response.Close();
         });
 
-        var (exit, output) = await RunPipedAsync("health", $"--Monitor:HealthUrl=http://127.0.0.1:{port}/");
+        var (exit, output) = await RunPipedAsync("health", $"--Monitor:Web:Urls=http://127.0.0.1:{port}");
         await answer;
 
         Assert.Equal(ExitCodes.Ok, exit);
