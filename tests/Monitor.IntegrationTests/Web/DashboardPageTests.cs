@@ -84,11 +84,22 @@ public sealed class DashboardPageTests(DashboardWorld world)
         using var browser = Browser.Start(1280, 800);
         browser.Open(new Uri(world.Address, TargetPage));
 
-        // The bar of 人工智能学院 (RG), the second from the top: a real click in the middle of its SVG shape.
-        var chart = browser.Driver.FindElement(By.Id("units-chart"));
+        // The bar of 人工智能学院 (RG), one of the first: a real click in the middle of its SVG shape, at its place in the window.
         var at = JsonSerializer.Deserialize<double[]>(browser.Json(
-            "(() => { const c = echarts.getInstanceByDom(document.getElementById('units-chart')); const d = c.getOption().series[0].data; const i = d.findIndex(x => x.unitCode === 'RG'); return c.convertToPixel({ seriesId: 'units' }, [d[i].value / 2, i]); })()"))!;
-        new Actions(browser.Driver).MoveToElement(chart, (int)(at[0] - (chart.Size.Width / 2.0)), (int)(at[1] - (chart.Size.Height / 2.0))).Click().Perform();
+            """
+            (() => {
+              const node = document.getElementById('units-chart');
+              node.scrollIntoView({ block: 'center' });
+              const c = echarts.getInstanceByDom(node);
+              const data = c.getOption().series[0].data;
+              const i = data.findIndex(x => x.unitCode === 'RG');
+              const [x, y] = c.convertToPixel({ seriesId: 'units' }, [data[i].value / 2, i]);
+              const box = node.getBoundingClientRect();
+              return [box.left + x, box.top + y];
+            })()
+            """))!;
+        Assert.Equal("\"path\"", browser.Json(string.Create(CultureInfo.InvariantCulture, $"document.elementFromPoint({at[0]}, {at[1]}).tagName")));
+        new Actions(browser.Driver).MoveToLocation((int)at[0], (int)at[1]).Click().Perform();
 
         new WebDriverWait(browser.Driver, TimeSpan.FromSeconds(15)).Until(d => d.Url.EndsWith("?unit=RG", StringComparison.Ordinal));
         browser.WaitUntilReady();
