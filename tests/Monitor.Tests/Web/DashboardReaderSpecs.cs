@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Monitor.Messages;
 using Monitor.Tests.Support;
 using Monitor.Worker.Alerts;
+using Monitor.Worker.Delivery;
 using Monitor.Worker.Evaluation;
 using Monitor.Worker.History;
 using Monitor.Worker.Placement;
@@ -19,6 +20,8 @@ public class DashboardReaderSpecs
     private static readonly DateTimeOffset Now = new(2024, 9, 10, 2, 0, 0, TimeSpan.Zero);
 
     private readonly IHistoryStore history = Substitute.For<IHistoryStore>();
+    private readonly INotificationStore notifications = Substitute.For<INotificationStore>();
+    private readonly InMemoryAlertStore alerts;
     private readonly FakeTimeProvider clock = new(Now);
     private readonly InMemorySilenceStore silences;
     private readonly DashboardReader reader;
@@ -26,10 +29,11 @@ public class DashboardReaderSpecs
     public DashboardReaderSpecs()
     {
         silences = new InMemorySilenceStore(clock);
-        var alerts = new InMemoryAlertStore(clock);
+        alerts = new InMemoryAlertStore(clock);
         var targets = new TargetCatalog([TestTargets.UnitVisits() with { UnitThresholds = new Dictionary<string, decimal> { ["ZJ"] = 10 } }, TestTargets.Placement()]);
         var scopes = new ScopeReader(TestInstitutions.Catalog, new InMemoryVisitStore(), new InMemoryPlacementStore(), alerts);
-        reader = new DashboardReader(TestInstitutions.Catalog, targets, history, alerts, silences, scopes, clock, Options.Create(new MonitorOptions()));
+        var robots = new DeliveryOptions { Webhooks = [new WebhookOptions { Name = "office", Kind = WebhookKind.WeCom }, new WebhookOptions { Name = "dean-rg", Kind = WebhookKind.WeCom }] };
+        reader = new DashboardReader(TestInstitutions.Catalog, targets, history, alerts, silences, scopes, clock, Options.Create(new MonitorOptions()), notifications, robots);
     }
 
     private static HistoryEntry Row(string targetId, string? unit, DateOnly day, TargetStatus status, decimal actual, decimal? expected, decimal threshold) =>
@@ -109,6 +113,41 @@ public class DashboardReaderSpecs
         Assert.Null(await reader.TargetAsync("nope", CancellationToken.None));
         Assert.Null(await reader.SeriesAsync("unit-visits-2024", "XX", null, null, CancellationToken.None));
         Assert.Null(await reader.AlertsAsync("nope", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_the_alerts_are_read_should_give_them_newest_first_each_with_what_became_of_it_at_every_robot()
+    {
+        var older = TestAlerts.UnitVisits("RG", TargetStatus.OnTrack, TargetStatus.AtRisk, AlertSeverity.Warning, 5, 8, 25, Now.AddDays(-3));
+        var newer = TestAlerts.UnitVisits("RG", TargetStatus.AtRisk, TargetStatus.OffTrack, AlertSeverity.Critical, 5, 12, 25, Now.AddDays(-1), transition: 2);
+        await SaveAsync(older);
+        await SaveAsync(newer);
+        var posted = Guid.NewGuid();
+        notifications.GetQueueAsync("office", Arg.Any<CancellationToken>()).Returns(
+        [
+            new QueueEntry("office", older.AlertId, NotificationKind.Alert, "tjqg|unit-visits-2024", QueueState.Sent, posted),
+            new QueueEntry("office", newer.AlertId, NotificationKind.Alert, "tjqg|unit-visits-2024", QueueState.Pending, null),
+        ]);
+        notifications.GetQueueAsync("dean-rg", Arg.Any<CancellationToken>()).Returns(
+            [new QueueEntry("dean-rg", newer.AlertId, NotificationKind.Alert, "tjqg|unit-visits-2024", QueueState.Silenced, null)]);
+        notifications.GetDeliveriesAsync(posted, Arg.Any<CancellationToken>()).Returns([new WebhookDelivery("office", posted, "alert", Now.AddDays(-3).AddMinutes(2))]);
+
+        var timeline = (await reader.AlertsAsync("unit-visits-2024", CancellationToken.None))!;
+
+        Assert.Equal([newer.AlertId, older.AlertId], timeline.Select(a => a.AlertId));
+        Assert.Equal(("人工智能学院", "明显滞后", "red", "严重"), (timeline[0].ScopeName, timeline[0].StatusName, timeline[0].Colour, timeline[0].SeverityName));
+        Assert.Equal(
+            [new AlertDelivery("office", QueueState.Pending, null, null), new AlertDelivery("dean-rg", QueueState.Silenced, null, null)],
+            timeline[0].Deliveries);
+        Assert.Equal([new AlertDelivery("office", QueueState.Sent, posted, Now.AddDays(-3).AddMinutes(2))], timeline[1].Deliveries);
+    }
+
+    private async Task SaveAsync(TargetStatusChanged alert)
+    {
+        var scope = $"tjqg/{alert.UnitCode}";
+        var current = await alerts.GetStateAsync(alert.TargetId, scope, CancellationToken.None);
+        var state = new AlertState(alert.TargetId, scope, alert.Current, alert.EvaluatedAt, (current?.Transitions ?? 0) + 1, 0, alert.EvaluatedAt, null, null, alert.Actual, alert.EvaluatedAt, (current?.Version ?? 0) + 1);
+        Assert.True(await alerts.TrySaveAsync(state, current?.Version ?? 0, alert, CancellationToken.None));
     }
 
     [Fact]
