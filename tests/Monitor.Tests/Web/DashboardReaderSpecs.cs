@@ -6,6 +6,7 @@ using Monitor.Worker.Alerts;
 using Monitor.Worker.Delivery;
 using Monitor.Worker.Evaluation;
 using Monitor.Worker.History;
+using Monitor.Worker.Institutions;
 using Monitor.Worker.Placement;
 using Monitor.Worker.Settings;
 using Monitor.Worker.Targets;
@@ -36,8 +37,8 @@ public class DashboardReaderSpecs
         reader = new DashboardReader(TestInstitutions.Catalog, targets, history, alerts, silences, scopes, clock, Options.Create(new MonitorOptions()), notifications, robots);
     }
 
-    private static HistoryEntry Row(string targetId, string? unit, DateOnly day, TargetStatus status, decimal actual, decimal? expected, decimal threshold) =>
-        new(day, new MetricSnapshot(targetId, "tjqg", unit, MetricKind.DistinctEmployersVisited, actual, null, null, threshold, expected, null, status, Now));
+    private static HistoryEntry Row(string targetId, string? unit, DateOnly day, TargetStatus status, decimal actual, decimal? expected, decimal threshold, string institution = "tjqg") =>
+        new(day, new MetricSnapshot(targetId, institution, unit, MetricKind.DistinctEmployersVisited, actual, null, null, threshold, expected, null, status, Now));
 
     [Fact]
     public async Task When_a_target_is_shown_should_put_the_institution_first_then_its_units_lagging_first_in_words_and_colours()
@@ -148,6 +149,39 @@ public class DashboardReaderSpecs
         var current = await alerts.GetStateAsync(alert.TargetId, scope, CancellationToken.None);
         var state = new AlertState(alert.TargetId, scope, alert.Current, alert.EvaluatedAt, (current?.Transitions ?? 0) + 1, 0, alert.EvaluatedAt, null, null, alert.Actual, alert.EvaluatedAt, (current?.Version ?? 0) + 1);
         Assert.True(await alerts.TrySaveAsync(state, current?.Version ?? 0, alert, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_several_institutions_are_configured_should_rank_them_on_each_kind_of_target_leading_first()
+    {
+        var other = new Institution("tjjd", "天津机电职业技术学院", "天津机电职院", TestInstitutions.Tjqg.TimeZone, [new Unit("JD", "机电工程学院")]);
+        var third = other with { Id = "tjjt", Name = "天津交通职业学院", ShortName = "天津交通职院" };
+        var catalog = new InstitutionCatalog([TestInstitutions.Tjqg, other, third]);
+        var leadership = TestTargets.LeadershipVisits();
+        var targets = new TargetCatalog(
+        [
+            leadership,
+            leadership with { Id = "tjjd-leadership-2024", InstitutionId = "tjjd" },
+            leadership with { Id = "tjjt-leadership-2024", InstitutionId = "tjjt" },
+            TestTargets.Placement(),
+        ]);
+        var day = new DateOnly(2024, 9, 10);
+        history.GetLatestAsync("leadership-visits-2024", Arg.Any<CancellationToken>()).Returns([Row("leadership-visits-2024", null, day, TargetStatus.OnTrack, 71, 65, 100)]);
+        history.GetLatestAsync("tjjd-leadership-2024", Arg.Any<CancellationToken>()).Returns([Row("tjjd-leadership-2024", null, day, TargetStatus.OffTrack, 40, 65, 100, "tjjd")]);
+        history.GetLatestAsync("tjjt-leadership-2024", Arg.Any<CancellationToken>()).Returns([Row("tjjt-leadership-2024", null, day, TargetStatus.OnTrack, 80, 65, 100, "tjjt")]);
+        history.GetLatestAsync("placement-2024", Arg.Any<CancellationToken>()).Returns([]);
+        var province = new DashboardReader(
+            catalog, targets, history, new InMemoryAlertStore(clock), silences, new ScopeReader(catalog, new InMemoryVisitStore(), new InMemoryPlacementStore(), new InMemoryAlertStore(clock)),
+            clock, Options.Create(new MonitorOptions()));
+
+        var rankings = await province.ProvinceAsync(CancellationToken.None);
+
+        Assert.Equal(["DistinctEmployersVisited/Leadership/2024", "PlacementRate/2024/2024"], rankings.Select(r => r.Key));
+        Assert.Equal(
+            [(1, "天津交通职院", "tjjt-leadership-2024"), (2, "天津轻工职院", "leadership-visits-2024"), (3, "天津机电职院", "tjjd-leadership-2024")],
+            rankings[0].Institutions.Select(r => (r.Rank, r.InstitutionName, r.TargetId)));
+        Assert.Equal(["green", "green", "red"], rankings[0].Institutions.Select(r => r.Latest.Colour));
+        Assert.Empty(rankings[1].Institutions);
     }
 
     [Fact]
