@@ -99,16 +99,20 @@ public sealed class DashboardReader(
         var points = rows.Select(Point).ToList();
 
         ForecastView? forecast = null;
-        if (latest?.Snapshot is { Forecast: { } likely } running && latest.Day <= target.Deadline)
+        if (latest?.Snapshot is { Forecast: { } likely } running && latest.Day < target.Deadline)
         {
             forecast = new ForecastView(latest.Day, running.Actual, target.Deadline, likely, running.ForecastLow ?? likely, running.ForecastHigh ?? likely);
         }
 
+        // The measured figure is the scope's as it stands now (its newest row, final once the books have closed),
+        // whatever days the rows above cover.
         MeasuredView? measured = null;
-        if (target.IsRate && latest is not null && latest.Day >= target.Deadline && latest.Snapshot.AsOf == target.Deadline)
+        if (target.IsRate
+            && (await history.GetLatestAsync(target.Id, cancellationToken)).FirstOrDefault(e => e.Snapshot.UnitCode == unitCode) is { } newest
+            && newest.Snapshot.AsOf == target.Deadline)
         {
-            var s = latest.Snapshot;
-            measured = new MeasuredView(target.Deadline, s.Actual, s.Numerator, s.Denominator, s.IsFinal, DashboardText.MeasuredLabel(s.IsFinal, Language), s.CurrentActual, latest.Day);
+            var s = newest.Snapshot;
+            measured = new MeasuredView(target.Deadline, s.Actual, s.Numerator, s.Denominator, s.IsFinal, DashboardText.MeasuredLabel(s.IsFinal, Language), s.CurrentActual, newest.Day);
         }
 
         var scopeName = unitCode is null ? institution.ShortName : institution.FindUnit(unitCode)!.Name;

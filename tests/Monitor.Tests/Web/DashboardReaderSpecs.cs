@@ -95,6 +95,7 @@ public class DashboardReaderSpecs
         };
         history.GetSeriesAsync("placement-2024", null, new DateOnly(2024, 3, 1), new DateOnly(2024, 9, 14), Arg.Any<CancellationToken>())
             .Returns([new HistoryEntry(new DateOnly(2024, 9, 10), snapshot)]);
+        history.GetLatestAsync("placement-2024", Arg.Any<CancellationToken>()).Returns([new HistoryEntry(new DateOnly(2024, 9, 10), snapshot)]);
 
         var series = (await reader.SeriesAsync("placement-2024", null, null, null, CancellationToken.None))!;
 

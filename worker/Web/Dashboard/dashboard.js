@@ -178,7 +178,7 @@
           lineStyle: { color: actualColour, width: 2 }, itemStyle: { color: actualColour },
           markLine: {
             silent: true, symbol: 'none', lineStyle: { color: colours.red, type: 'solid' },
-            label: { formatter: words.threshold + ' ' + figure(series.threshold, unit), position: 'insideEndTop' },
+            label: { formatter: words.threshold + ' ' + figure(series.threshold, unit), position: 'insideStartTop' },
             data: [{ yAxis: series.threshold }]
           }
         },
