@@ -72,7 +72,8 @@ public sealed class DashboardReader(
 
     /// <summary>
     /// One scope's rows from <paramref name="from"/> (default: the period's start) to <paramref name="to"/> (default: the
-    /// deadline, or for a rate the day its books close), and the pace line; null for an unknown target or unit.
+    /// deadline, or for a rate the day its books close), and the pace line from <paramref name="from"/> to the deadline;
+    /// null for an unknown target or unit.
     /// </summary>
     public async Task<SeriesView?> SeriesAsync(string targetId, string? unitCode, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
@@ -95,7 +96,7 @@ public sealed class DashboardReader(
         var threshold = target.ThresholdFor(unitCode, institution.Units.Count);
         var latest = rows.Count > 0 ? rows[^1] : null;
         var shape = target.Pace.Kind == PaceKind.Learned ? await LearnedShapeAsync(target, unitCode, today, cancellationToken) : null;
-        var pace = PaceSeries.Line(target, threshold, shape, latest?.Snapshot.Denominator);
+        var pace = PaceSeries.Line(target, threshold, shape, latest?.Snapshot.Denominator, from);
         var points = rows.Select(Point).ToList();
 
         ForecastView? forecast = null;

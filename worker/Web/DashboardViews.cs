@@ -66,7 +66,7 @@ public sealed record TargetDetail(TargetView Target, IReadOnlyList<ScopeView> Sc
 /// </summary>
 /// <param name="Today">The institution's local date now.</param>
 /// <param name="Points">One row per day with an evaluation, from <c>from</c> to <c>to</c>.</param>
-/// <param name="Pace">The pace line: what is expected by the end of each day of the period, in the figures' units.</param>
+/// <param name="Pace">The pace line: what is expected by the end of each day from <c>from</c> (the period's start by default) to the deadline, in the figures' units.</param>
 /// <param name="Forecast">While the period runs: from the latest row to the deadline, likely and range.</param>
 /// <param name="Measured">For a rate on and after its measurement date: the measured figure, provisional or final.</param>
 public sealed record SeriesView(

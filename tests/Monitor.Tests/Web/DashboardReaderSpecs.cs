@@ -82,6 +82,10 @@ public class DashboardReaderSpecs
         Assert.Equal((366, 10m), (series.Pace.Count, series.Pace[^1].Expected));
         Assert.Equal(new ForecastView(days[1], 7m, new DateOnly(2024, 12, 31), 10.4m, 9.8m, 11m), series.Forecast);
         Assert.Null(series.Measured);
+
+        history.GetSeriesAsync("unit-visits-2024", "ZJ", days[1], days[1], Arg.Any<CancellationToken>()).Returns([]);
+        var fromTheNinth = (await reader.SeriesAsync("unit-visits-2024", "ZJ", days[1], days[1], CancellationToken.None))!;
+        Assert.Equal((days[1], new DateOnly(2024, 12, 31), 114), (fromTheNinth.Pace[0].Day, fromTheNinth.Pace[^1].Day, fromTheNinth.Pace.Count));
     }
 
     [Fact]
