@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Monitor.Worker.Alerts;
 using Monitor.Worker.Evaluation;
 using Monitor.Worker.Hosting;
+using Monitor.Worker.History;
 using Monitor.Worker.Inbound;
 using Monitor.Worker.Placement;
 using Monitor.Worker.Settings;
@@ -58,6 +59,7 @@ internal sealed class ConsumerHarness : IAsyncDisposable
         services.AddSingleton<IVisitStore, InMemoryVisitStore>();
         services.AddSingleton<IPlacementStore, InMemoryPlacementStore>();
         services.AddSingleton<IAlertStore, InMemoryAlertStore>();
+        services.AddSingleton<IHistoryStore, InMemoryHistoryStore>();
         services.AddSingleton<ScopeReader>();
         services.AddSingleton<Evaluator>();
         services.AddSingleton<AlertRelay>();
