@@ -110,7 +110,8 @@ public static class CliApp
                 history.AddCommand<HistoryBackfillCommand>("backfill")
                     .WithDescription(Say("按已存事实补算目标以往每天的数字（事后导入一年的数据之后）", "Compute the targets' past days from the stored facts (after importing a year's files)"))
                     .WithExample("history", "backfill")
-                    .WithExample("history", "backfill", "--institution", "tjqg", "--target", "placement-2024");
+                    .WithExample("history", "backfill", "--institution", "tjqg", "--target", "placement-2024")
+                    .WithExample("history", "backfill", "--year", "2023");
             });
             config.AddCommand<ReplayCommand>("replay")
                 .WithDescription(Say("在模拟时钟上重放演示年度或事件文件，打印预警", "Replay the demo year or event files on a simulated clock"))

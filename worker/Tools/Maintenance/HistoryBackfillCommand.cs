@@ -6,6 +6,7 @@ using Monitor.Worker.Institutions;
 using Monitor.Worker.Settings;
 using Monitor.Worker.Targets;
 using Monitor.Worker.Tools.Common;
+using Monitor.Worker.Tools.Replay;
 using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -28,8 +29,17 @@ public sealed class HistoryBackfillCommand(HostArguments arguments, IAnsiConsole
         public string? Institution { get; init; }
 
         [CommandOption("--target <ID>")]
-        [Description("Only this target (its id in the targets file).")]
+        [Description("Only this target (its id in the targets file, or as moved by --year).")]
         public string? Target { get; init; }
+
+        [CommandOption("--year <YEAR>")]
+        [Description("The targets of the targets file moved to this year (ids, dates and cohort), as the demo does: last year's chart from last year's files.")]
+        public int? Year { get; init; }
+
+        public override ValidationResult Validate() =>
+            Year is null or (>= 2000 and <= 2100)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--year: {Year} is not a year such as 2023.");
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -48,6 +58,11 @@ public sealed class HistoryBackfillCommand(HostArguments arguments, IAnsiConsole
         }
 
         builder.AddMonitorCatalogs(options);
+        if (settings.Year is { } year)
+        {
+            DemoEvents.MoveTargetsTo(builder.Services, year);
+        }
+
         builder.AddMonitorStorage(options);
         builder.Services.AddSingleton<ScopeReader>();
         builder.Services.AddSingleton<HistoryBackfill>();
