@@ -46,7 +46,7 @@ public sealed class HistoryBackfillSpecs
     }
 
     [Fact]
-    public async Task When_a_day_has_a_real_evaluation_should_keep_it_and_a_later_real_evaluation_should_replace_a_backfilled_day()
+    public async Task When_a_day_has_a_real_evaluation_should_keep_it_while_a_later_real_evaluation_replaces_a_backfilled_day()
     {
         await VisitAsync("v-1", "天津港（集团）有限公司", new DateOnly(2024, 1, 5), 3);
         var evaluatedThen = new DateTimeOffset(2024, 2, 1, 2, 0, 0, TimeSpan.Zero);
