@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Worker.Evaluation;
+using Monitor.Worker.History;
 using Monitor.Worker.Inbound;
 using Monitor.Worker.Settings;
 using Monitor.Worker.Tools.Replay;
@@ -26,6 +28,11 @@ public static class DemoExtensions
         var startup = builder.Services.Where(d => d.ImplementationType == typeof(StartupEvaluation)).ToList();
         startup.ForEach(d => builder.Services.Remove(d));
         builder.Services.AddSingleton<HistoryBackfill>();
+
+        // The demo's year lies further back than any retention: kept whole, or the first periodic evaluation would
+        // delete the year just drawn and leave the dashboard's charts empty.
+        builder.Services.RemoveAll<HistoryOptions>();
+        builder.Services.AddSingleton(new HistoryOptions { KeepDays = 0 });
         builder.Services.AddHostedService<DemoRunner>();
         builder.Logging.AddFilter(typeof(EventLogObserver).FullName, LogLevel.Warning);
         return builder;
