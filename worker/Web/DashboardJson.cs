@@ -1,19 +1,18 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace Monitor.Worker.Web;
 
 /// <summary>
 /// The API's JSON: the wire form of the messages (camelCase, enums by name, decimals as numbers, dates as yyyy-MM-dd),
-/// with Chinese left readable.
+/// with Chinese and quotes left readable (the answers are JSON documents, never written into HTML).
 /// </summary>
 public static class DashboardJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
     };
 }
