@@ -11,6 +11,7 @@ public static class WebExtensions
         var web = WebOptions.Read(builder.Configuration);
         builder.Services.AddSingleton(web);
         builder.WebHost.UseUrls([.. web.Addresses]);
+        builder.AddMonitorAccess(web);
         return builder;
     }
 
@@ -18,6 +19,7 @@ public static class WebExtensions
     public static WebApplication MapMonitorWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMonitorAccess();
         app.MapMonitorHealth();
         return app;
     }
