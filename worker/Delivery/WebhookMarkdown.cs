@@ -228,15 +228,15 @@ public sealed class WebhookMarkdown(InstitutionCatalog institutions, TargetCatal
             }
         }
 
-        return new WebhookMessage(title, Fit(s.ToString().TrimEnd('\n')));
+        return new WebhookMessage(title, Fit(s.ToString().TrimEnd('\n'), wholeLines: links is not null));
     }
 
     /// <summary>
     /// Cut to <see cref="MaxBytes"/> with <paramref name="tail"/> (an alert's link line) kept whole after it, saying so
-    /// at the end of what is cut: at a character boundary, or at a line's end when lines carry links (a cut inside a
-    /// line could split a link's address).
+    /// at the end of what is cut: at a character boundary, or with <paramref name="wholeLines"/> at a line's end (when
+    /// lines carry links, a cut inside one could split a link's address).
     /// </summary>
-    public string Fit(string markdown, string tail = "")
+    public string Fit(string markdown, string tail = "", bool wholeLines = false)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(tail);
@@ -248,7 +248,7 @@ public sealed class WebhookMarkdown(InstitutionCatalog institutions, TargetCatal
         }
 
         var cut = Utf8Text.Truncate(markdown, budget, marker);
-        if (links is not null)
+        if (wholeLines)
         {
             var kept = cut[..^marker.Length];
             var lineEnd = kept.LastIndexOf('\n');

@@ -12,6 +12,9 @@ public sealed class WebOptions
 {
     public const string SectionName = MonitorOptions.SectionName + ":Web";
 
+    /// <summary>The shortest signing key taken: as long as the HMAC-SHA256 output.</summary>
+    public const int MinimumKeyBytes = 32;
+
     /// <summary>
     /// The addresses to listen on, separated by ';', e.g. http://127.0.0.1:5080 (this machine only, the default) or
     /// http://+:8080 (every address). Port 0 takes a free port.
@@ -42,11 +45,18 @@ public sealed class WebOptions
     /// <summary>The accounts that may log in (<c>Monitor:Web:Users:N:Name</c>, <c>:PasswordHash</c>). None: only this machine gets in.</summary>
     public List<WebUser> Users { get; set; } = [];
 
-    /// <summary><see cref="SigningKey"/> decoded, or null when none is set.</summary>
-    public byte[]? SigningKeyBytes => string.IsNullOrWhiteSpace(SigningKey) ? null : Convert.FromBase64String(SigningKey.Trim());
+    /// <summary><see cref="SigningKey"/> decoded, or null when none is set (or it is not base64, which <see cref="Read"/> refuses).</summary>
+    public byte[]? SigningKeyBytes
+    {
+        get
+        {
+            var buffer = new byte[SigningKey.Length];
+            return !string.IsNullOrWhiteSpace(SigningKey) && Convert.TryFromBase64String(SigningKey.Trim(), buffer, out var length) ? buffer[..length] : null;
+        }
+    }
 
-    /// <summary><see cref="PublicUrl"/> without a trailing '/', or null when none is set.</summary>
-    public Uri? PublicBase => string.IsNullOrWhiteSpace(PublicUrl) ? null : new Uri(PublicUrl.Trim().TrimEnd('/'));
+    /// <summary><see cref="PublicUrl"/> without a trailing '/', or null when none is set (or it is not an address, which <see cref="Read"/> refuses).</summary>
+    public Uri? PublicBase => !string.IsNullOrWhiteSpace(PublicUrl) && Uri.TryCreate(PublicUrl.Trim().TrimEnd('/'), UriKind.Absolute, out var url) ? url : null;
 
     /// <summary>Each address of <see cref="Urls"/>.</summary>
     public IReadOnlyList<string> Addresses => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -127,7 +137,4 @@ public sealed class WebOptions
             }
         }
     }
-
-    /// <summary>The shortest signing key taken: as long as the HMAC-SHA256 output.</summary>
-    public const int MinimumKeyBytes = 32;
 }
