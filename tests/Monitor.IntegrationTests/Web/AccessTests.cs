@@ -116,7 +116,7 @@ public sealed class AccessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task When_the_configured_account_logs_in_should_let_everything_through_and_a_wrong_password_should_not()
+    public async Task When_the_configured_account_logs_in_should_let_everything_through_and_a_wrong_password_nothing()
     {
         using var browser = new Browser(Worker.BaseAddress);
 
