@@ -13,10 +13,12 @@ namespace Monitor.Worker.Delivery;
 /// target: the institution and target named once, then one line per scope with its own change and figures, the
 /// institution first and the units worst first. The digest: one paragraph per target, its units folded into it, with
 /// the statuses that persist and the silences in force. Only headings, bold, quotes and lists, each block separated by a
-/// blank line, which both robots render (WeCom as <c>markdown_v2</c>). At most <see cref="MaxBytes"/> bytes of UTF-8
-/// (WeCom's limit, applied to DingTalk too).
+/// blank line, which both robots render (WeCom as <c>markdown_v2</c>). With <paramref name="links"/> (Monitor:Web:PublicUrl
+/// set), each alert post ends with a link to its target's page (the unit's, for one unit) and each digest line links
+/// its target. At most <see cref="MaxBytes"/> bytes of UTF-8 (WeCom's limit, applied to DingTalk too); an alert's link
+/// is kept whatever is cut.
 /// </summary>
-public sealed class WebhookMarkdown(InstitutionCatalog institutions, TargetCatalog targets, string language)
+public sealed class WebhookMarkdown(InstitutionCatalog institutions, TargetCatalog targets, string language, ITargetLinks? links = null)
 {
     public const int MaxBytes = 4096;
 
@@ -92,7 +94,7 @@ public sealed class WebhookMarkdown(InstitutionCatalog institutions, TargetCatal
 
         s.Append('\n').Append(english ? "Evaluated " : "评估时间 ").Append(LocalTime(alert.EvaluatedAt, institution));
         var title = english ? $"[{severity}] {scope} {alert.TargetName}: {Status(alert.Current)}" : $"【{severity}】{scope}「{alert.TargetName}」{Status(alert.Current)}";
-        return new WebhookMessage(title, Fit(s.ToString()));
+        return new WebhookMessage(title, Fit(s.ToString(), LinkLine(alert.TargetId, alert.UnitCode)));
     }
 
     /// <summary>Several scopes of one institution and target: named once, then a line per scope.</summary>
@@ -126,7 +128,7 @@ public sealed class WebhookMarkdown(InstitutionCatalog institutions, TargetCatal
 
         s.Append('\n').Append(english ? "Evaluated " : "评估时间 ").Append(LocalTime(alerts.Max(a => a.EvaluatedAt), institution));
         var title = english ? $"[{severity}] {name} {first.TargetName}: {scopes}" : $"【{severity}】{name}「{first.TargetName}」{scopes}";
-        return new WebhookMessage(title, Fit(s.ToString()));
+        return new WebhookMessage(title, Fit(s.ToString(), LinkLine(first.TargetId, null)));
     }
 
     /// <summary>
@@ -209,6 +211,11 @@ public sealed class WebhookMarkdown(InstitutionCatalog institutions, TargetCatal
                 }
             }
 
+            if (links is not null)
+            {
+                s.Append(english ? " · [chart](" : " · [图表](").Append(links.PageLink(line.TargetId, unitCode)).Append(')');
+            }
+
             s.Append('\n');
         }
 
@@ -221,11 +228,39 @@ public sealed class WebhookMarkdown(InstitutionCatalog institutions, TargetCatal
             }
         }
 
-        return new WebhookMessage(title, Fit(s.ToString().TrimEnd('\n')));
+        return new WebhookMessage(title, Fit(s.ToString().TrimEnd('\n'), wholeLines: links is not null));
     }
 
-    /// <summary>Cut to <see cref="MaxBytes"/> at a character boundary, saying so at the end.</summary>
-    public string Fit(string markdown) => Utf8Text.Truncate(markdown, MaxBytes, english ? "\n… (truncated)" : "\n…（内容过长，已截断）");
+    /// <summary>
+    /// Cut to <see cref="MaxBytes"/> with <paramref name="tail"/> (an alert's link line) kept whole after it, saying so
+    /// at the end of what is cut: at a character boundary, or with <paramref name="wholeLines"/> at a line's end (when
+    /// lines carry links, a cut inside one could split a link's address).
+    /// </summary>
+    public string Fit(string markdown, string tail = "", bool wholeLines = false)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        ArgumentNullException.ThrowIfNull(tail);
+        var marker = english ? "\n… (truncated)" : "\n…（内容过长，已截断）";
+        var budget = MaxBytes - Utf8Text.ByteCount(tail);
+        if (Utf8Text.ByteCount(markdown) <= budget)
+        {
+            return markdown + tail;
+        }
+
+        var cut = Utf8Text.Truncate(markdown, budget, marker);
+        if (wholeLines)
+        {
+            var kept = cut[..^marker.Length];
+            var lineEnd = kept.LastIndexOf('\n');
+            cut = (lineEnd > 0 ? kept[..lineEnd] : kept) + marker;
+        }
+
+        return cut + tail;
+    }
+
+    /// <summary>The link line at the end of an alert post: 「查看图表」 and the target's (or the unit's) signed page; nothing without links.</summary>
+    private string LinkLine(string targetId, string? unitCode) =>
+        links is null ? "" : $"\n\n[{(english ? "View chart" : "查看图表")}]({links.PageLink(targetId, unitCode)})";
 
     private static bool IsBehind(TargetStatus status) => status is TargetStatus.AtRisk or TargetStatus.OffTrack or TargetStatus.Missed or TargetStatus.NoData;
 

@@ -31,7 +31,7 @@ public static class DeliveryExtensions
             .RemoveAllLoggers();
         services.AddSingleton<WebhookClient>();
         services.AddSingleton(sp => new WebhookMarkdown(
-            sp.GetRequiredService<InstitutionCatalog>(), sp.GetRequiredService<TargetCatalog>(), sp.GetRequiredService<IOptions<MonitorOptions>>().Value.Language));
+            sp.GetRequiredService<InstitutionCatalog>(), sp.GetRequiredService<TargetCatalog>(), sp.GetRequiredService<IOptions<MonitorOptions>>().Value.Language, sp.GetService<ITargetLinks>()));
         services.AddSingleton<NotificationPlanner>();
         if (options.Storage == StorageKind.Postgres)
         {

@@ -13,6 +13,7 @@ public static class WebExtensions
         builder.Services.AddSingleton(web);
         builder.WebHost.UseUrls([.. web.Addresses]);
         builder.AddMonitorDashboard();
+        builder.AddMonitorAccess(web);
         return builder;
     }
 
@@ -20,6 +21,7 @@ public static class WebExtensions
     public static WebApplication MapMonitorWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMonitorAccess();
         app.MapMonitorHealth();
         app.MapMonitorDashboard();
         return app;

@@ -177,6 +177,74 @@ public class WebhookMarkdownSpecs
             message.Text);
     }
 
+    [Fact]
+    public void When_links_are_on_should_end_an_alert_with_the_page_of_its_target_and_for_a_unit_its_unit()
+    {
+        var linked = new WebhookMarkdown(TestInstitutions.Catalog, Targets, "zh-CN", new PlainLinks());
+
+        var institution = linked.Alert(PlacementAlert(null, "…")).Text.Split('\n');
+        var unit = linked.Alert(PlacementAlert("XN", "…")).Text.Split('\n');
+
+        Assert.Equal(["评估时间 2024-06-30 09:00", "", "[查看图表](https://jy.example.edu.cn/monitor/t/placement-2024)"], institution[^3..]);
+        Assert.Equal("[查看图表](https://jy.example.edu.cn/monitor/t/placement-2024?unit=XN)", unit[^1]);
+        Assert.DoesNotContain("查看图表", Chinese.Alert(PlacementAlert(null, "…")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_links_are_on_should_link_a_group_to_its_targets_page_and_each_digest_line_to_its_target()
+    {
+        var linked = new WebhookMarkdown(TestInstitutions.Catalog, Targets, "en", new PlainLinks());
+        var alerts = NotificationRules.Arrange(
+        [
+            TestAlerts.UnitVisits(null, TargetStatus.AtRisk, TargetStatus.OffTrack, AlertSeverity.Critical, 128, 149, 200),
+            TestAlerts.UnitVisits("XN", TargetStatus.OnTrack, TargetStatus.OffTrack, AlertSeverity.Critical, 11, 18, 25),
+        ],
+        TestInstitutions.Tjqg);
+
+        Assert.EndsWith("\n\n[View chart](https://jy.example.edu.cn/monitor/t/unit-visits-2024)", linked.Alerts(alerts).Text, StringComparison.Ordinal);
+        var digest = linked.Digest(Digest(), null, _ => null, []).Text.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, digest.Count);
+        Assert.EndsWith(" · [chart](https://jy.example.edu.cn/monitor/t/leadership-visits-2024)", digest[0], StringComparison.Ordinal);
+        Assert.EndsWith(" · [chart](https://jy.example.edu.cn/monitor/t/unit-visits-2024)", digest[1], StringComparison.Ordinal);
+        Assert.EndsWith(" · [chart](https://jy.example.edu.cn/monitor/t/unit-visits-2024?unit=XN)", linked.Digest(Digest(), "XN", _ => null, []).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_a_linked_alert_is_too_long_should_cut_the_text_and_keep_the_link_whole_within_4096_bytes()
+    {
+        var linked = new WebhookMarkdown(TestInstitutions.Catalog, Targets, "zh-CN", new PlainLinks());
+        var summary = "【预警】" + string.Concat(Enumerable.Repeat("落实率低于进度，请各二级学院加快推进。", 300));
+
+        var text = linked.Alert(PlacementAlert("XN", summary)).Text;
+
+        Assert.InRange(Encoding.UTF8.GetByteCount(text), 4000, 4096);
+        Assert.EndsWith("\n…（内容过长，已截断）\n\n[查看图表](https://jy.example.edu.cn/monitor/t/placement-2024?unit=XN)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_a_linked_digest_is_too_long_should_cut_at_a_line_so_no_link_is_split()
+    {
+        var linked = new WebhookMarkdown(TestInstitutions.Catalog, Targets, "zh-CN", new PlainLinks());
+        var many = Digest() with
+        {
+            Lines = [.. Enumerable.Range(0, 60).Select(i => new DigestLine("leadership-visits-2024", $"学院领导班子走访用人单位 {i}", null, TargetStatus.OnTrack, TargetStatus.OnTrack, 52m, 50m, 45.6m, 100m))],
+        };
+
+        var text = linked.Digest(many, null, _ => null, []).Text;
+
+        Assert.InRange(Encoding.UTF8.GetByteCount(text), 3500, 4096);
+        var lines = text.Split('\n');
+        Assert.Equal("…（内容过长，已截断）", lines[^1]);
+        Assert.EndsWith("(https://jy.example.edu.cn/monitor/t/leadership-visits-2024)", lines[^2], StringComparison.Ordinal);
+    }
+
+    /// <summary>Links without a signature, so the specs can state them whole.</summary>
+    private sealed class PlainLinks : ITargetLinks
+    {
+        public Uri PageLink(string targetId, string? unitCode) =>
+            new($"https://jy.example.edu.cn/monitor/t/{targetId}{(unitCode is null ? "" : "?unit=" + unitCode)}");
+    }
+
     private static DailyDigest Digest() => new(
         Guid.NewGuid(),
         "tjqg",

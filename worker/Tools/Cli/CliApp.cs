@@ -26,7 +26,8 @@ public static class CliApp
     public static string Version { get; } =
         (typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    /// <param name="input">What commands read as standard input (<c>web-password</c>); the console's by default.</param>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, TextReader? input = null)
     {
         var arguments = HostArguments.Split(args);
         var language = Language(arguments);
@@ -40,6 +41,7 @@ public static class CliApp
         var registrar = new ServiceCollectionRegistrar();
         registrar.RegisterInstance(typeof(HostArguments), arguments);
         registrar.RegisterInstance(typeof(IAnsiConsole), output);
+        registrar.RegisterInstance(typeof(TextReader), input ?? Console.In);
         string Say(string chinese, string english) => language.Pick(chinese, english);
         var app = new CommandApp(registrar);
         app.SetDefaultCommand<RunCommand>()
@@ -117,6 +119,9 @@ public static class CliApp
                 .WithDescription(Say("在模拟时钟上重放演示年度或事件文件，打印预警", "Replay the demo year or event files on a simulated clock"))
                 .WithExample("replay", "--quiet-reminders")
                 .WithExample("replay", "--json", "--from", "2023-03-01");
+            config.AddCommand<WebPasswordCommand>("web-password")
+                .WithDescription(Say("从标准输入读取密码，打印其哈希，用于页面登录账号（Monitor:Web:Users:N:PasswordHash）", "Read a password from standard input and print its hash for a login (Monitor:Web:Users:N:PasswordHash)"))
+                .WithExample("web-password");
             config.UseStrictParsing();
         });
 

@@ -31,13 +31,13 @@ public sealed class CliConventionSpecs : IDisposable
         var (_, english) = await RunPipedAsync("--help", "--Monitor:Language=en");
 
         var lines = chinese.Split('\n').Select(l => l.TrimEnd()).ToList();
-        Assert.Contains("    import     把 Excel 表格（.xlsx 或 CSV）导入 worker", lines);
-        Assert.Contains("    status     显示每个目标的数字和状态，以及它们有多新（只读）", lines);
-        Assert.Contains("    silence    在某日期前让机器人不推送某目标或范围（告警照常发布）", lines);
+        Assert.Contains("    import          把 Excel 表格（.xlsx 或 CSV）导入 worker", lines);
+        Assert.Contains("    status          显示每个目标的数字和状态，以及它们有多新（只读）", lines);
+        Assert.Contains("    silence         在某日期前让机器人不推送某目标或范围（告警照常发布）", lines);
         Assert.Contains("设置：", lines);
         Assert.Contains("    4. 选项：--Monitor:Transport=RabbitMq、--ConnectionStrings:Monitor \"Host=…\"", lines);
         Assert.Contains("    -v, --version    显示版本信息", lines);
-        Assert.Contains("    run        Run the worker: consume events, evaluate, alert (the default)", english.Split('\n').Select(l => l.TrimEnd()));
+        Assert.Contains("    run             Run the worker: consume events, evaluate, alert (the default)", english.Split('\n').Select(l => l.TrimEnd()));
         Assert.Contains("SETTINGS:", english, StringComparison.Ordinal);
     }
 
