@@ -11,6 +11,7 @@ public static class WebExtensions
         var web = WebOptions.Read(builder.Configuration);
         builder.Services.AddSingleton(web);
         builder.WebHost.UseUrls([.. web.Addresses]);
+        builder.AddMonitorTelemetry();
         return builder;
     }
 
@@ -19,6 +20,7 @@ public static class WebExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapMonitorHealth();
+        app.MapMonitorMetrics();
         return app;
     }
 }
