@@ -3,7 +3,9 @@ using MassTransit.Monitoring;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.Metrics;
 using Monitor.Worker.Delivery;
+using Monitor.Worker.History;
 using Monitor.Worker.Settings;
+using Monitor.Worker.Targets;
 using Monitor.Worker.Telemetry;
 using Monitor.Worker.Web;
 using Npgsql;
@@ -34,7 +36,11 @@ public static class TelemetryExtensions
         var services = builder.Services;
         services.AddSingleton(telemetry);
         services.TryAddSingleton<MonitorMetrics>();
-        services.AddSingleton<ILatestFigures, EvaluatedFigures>();
+        // The history's rows once a history store is registered; until then what this replica's evaluations produced.
+        services.AddSingleton<EvaluatedFigures>();
+        services.AddSingleton<ILatestFigures>(sp => sp.GetService<IHistoryStore>() is { } history
+            ? new HistoryFigures(sp.GetRequiredService<TargetCatalog>(), history)
+            : sp.GetRequiredService<EvaluatedFigures>());
         services.AddSingleton(sp => new GaugeRefresher(
             sp.GetRequiredService<MonitorMetrics>(),
             sp.GetRequiredService<ILatestFigures>(),
