@@ -42,7 +42,7 @@ public sealed partial class Evaluator(
         }
 
         await relay.RelayNowAsync(cancellationToken);
-        metrics.Evaluated(results, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        metrics.Evaluated(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return results;
     }
 

@@ -3,9 +3,7 @@ using MassTransit.Monitoring;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.Metrics;
 using Monitor.Worker.Delivery;
-using Monitor.Worker.History;
 using Monitor.Worker.Settings;
-using Monitor.Worker.Targets;
 using Monitor.Worker.Telemetry;
 using Monitor.Worker.Web;
 using Npgsql;
@@ -36,11 +34,7 @@ public static class TelemetryExtensions
         var services = builder.Services;
         services.AddSingleton(telemetry);
         services.TryAddSingleton<MonitorMetrics>();
-        // The history's rows once a history store is registered; until then what this replica's evaluations produced.
-        services.AddSingleton<EvaluatedFigures>();
-        services.AddSingleton<ILatestFigures>(sp => sp.GetService<IHistoryStore>() is { } history
-            ? new HistoryFigures(sp.GetRequiredService<TargetCatalog>(), history)
-            : sp.GetRequiredService<EvaluatedFigures>());
+        services.AddSingleton<ILatestFigures, HistoryFigures>();
         services.AddSingleton(sp => new GaugeRefresher(
             sp.GetRequiredService<MonitorMetrics>(),
             sp.GetRequiredService<ILatestFigures>(),

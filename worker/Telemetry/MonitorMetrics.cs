@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Monitor.Worker.Targets;
 
 namespace Monitor.Worker.Telemetry;
 
@@ -77,11 +76,10 @@ public sealed class MonitorMetrics
     }
 
     /// <summary>Records an evaluation's duration and tells those who follow the evaluations.</summary>
-    public void Evaluated(IReadOnlyList<ScopeEvaluation> results, TimeSpan elapsed)
+    public void Evaluated(TimeSpan elapsed)
     {
-        ArgumentNullException.ThrowIfNull(results);
         evaluationDuration.Record(elapsed.TotalSeconds);
-        EvaluationFinished?.Invoke(this, new EvaluationFinishedEventArgs(results, elapsed));
+        EvaluationFinished?.Invoke(this, new EvaluationFinishedEventArgs(elapsed));
     }
 
     private static KeyValuePair<string, object?> EventType(string eventType) => new("event_type", eventType);

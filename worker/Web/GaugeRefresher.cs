@@ -38,9 +38,6 @@ public sealed partial class GaugeRefresher : BackgroundService
         this.notifications = notifications;
         this.options = options;
         this.logger = logger;
-
-        // After the figures source's own subscription (it is constructed first, as a dependency), so a refresh woken by
-        // an evaluation finds that evaluation's figures.
         metrics.EvaluationFinished += OnEvaluationFinished;
     }
 

@@ -1,12 +1,14 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Monitor.IntegrationTests.Infrastructure;
 using Monitor.Messages;
+using Monitor.Worker.History;
 
 namespace Monitor.IntegrationTests.Web;
 
 /// <summary>
 /// <c>GET /metrics</c> of the real worker on RabbitMQ and PostgreSQL: the inbound counters move by exactly what was
-/// published, each rejection under its reason, a resend as de-duplicated; the gauges show what the evaluation found;
+/// published, each rejection under its reason, a resend as de-duplicated; the gauges show what the history holds;
 /// MassTransit's and Npgsql's own metrics are there; a forwarded request is refused without a token.
 /// </summary>
 public sealed class MetricsEndpointTests(WorkerEnvironment env) : IClassFixture<WorkerEnvironment>
@@ -50,18 +52,20 @@ public sealed class MetricsEndpointTests(WorkerEnvironment env) : IClassFixture<
     }
 
     [Fact]
-    public async Task When_the_worker_has_evaluated_should_show_the_institutions_figures_the_evaluation_published()
+    public async Task When_the_worker_has_evaluated_should_show_the_institutions_figures_the_history_holds_and_the_evaluation_published()
     {
         await VisitData.PublishAsync(env, env.Worker, VisitData.Leadership($"g-{run}", 3), await env.CountAsync("SELECT count(*) FROM visits") + 3);
         var institution = Assert.Single(await env.Worker.Evaluator.EvaluateAsync(WorkerEnvironment.Institution, Target, CancellationToken.None));
         await env.SettleAsync();
         var published = env.Broker.Snapshots.Last(s => s.TargetId == Target && s.UnitCode is null);
+        var stored = (await env.Worker.Services.GetRequiredService<IHistoryStore>().GetLatestAsync(Target, CancellationToken.None))[0].Snapshot;
 
         var metrics = await Eventually.UntilAsync(
             ScrapeAsync,
             m => Gauge(m, "monitor_target_actual") == (double)published.Actual,
             "the gauges show the latest evaluation");
 
+        Assert.Equal((null, (double)stored.Actual, (double)stored.Threshold, (int)stored.Status), (stored.UnitCode, Gauge(metrics, "monitor_target_actual"), Gauge(metrics, "monitor_target_threshold"), Gauge(metrics, "monitor_target_status")));
         Assert.Equal((double)institution.Assessment.Actual, Gauge(metrics, "monitor_target_actual"));
         Assert.Equal((double)published.Threshold, Gauge(metrics, "monitor_target_threshold"));
         Assert.Equal((double?)published.ExpectedByNow, Gauge(metrics, "monitor_target_expected"));

@@ -116,7 +116,7 @@ public sealed class MonitorMetricsSpecs : IDisposable
         EvaluationFinishedEventArgs? told = null;
         metrics.EvaluationFinished += (_, e) => told = e;
 
-        metrics.Evaluated([], TimeSpan.FromMilliseconds(1500));
+        metrics.Evaluated(TimeSpan.FromMilliseconds(1500));
 
         Assert.Equal(1.5d, Assert.Single(readings.Of("monitor.evaluation.duration")).Value);
         Assert.Equal(TimeSpan.FromMilliseconds(1500), told?.Elapsed);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Monitor.Messages;
 using Monitor.Tests.Support;
 using Monitor.Worker.Alerts;
+using Monitor.Worker.History;
 using Monitor.Worker.Settings;
 using Monitor.Worker.Targets;
 using Monitor.Worker.Telemetry;
@@ -21,34 +22,26 @@ public sealed class GaugeRefresherSpecs : IDisposable
 
     private readonly ServiceProvider services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly InMemoryAlertStore alerts = new(new FakeTimeProvider(Now));
+    private readonly InMemoryHistoryStore history = new();
+    private readonly TargetCatalog targets = new([TestTargets.LeadershipVisits(), TestTargets.UnitVisits()]);
     private readonly MonitorMetrics metrics;
-    private readonly EvaluatedFigures evaluated;
 
-    public GaugeRefresherSpecs()
-    {
-        metrics = new MonitorMetrics(services.GetRequiredService<IMeterFactory>());
-        evaluated = new EvaluatedFigures(metrics);
-    }
+    public GaugeRefresherSpecs() => metrics = new MonitorMetrics(services.GetRequiredService<IMeterFactory>());
 
-    public void Dispose()
-    {
-        evaluated.Dispose();
-        services.Dispose();
-    }
+    public void Dispose() => services.Dispose();
 
     [Fact]
-    public async Task When_an_evaluation_has_run_should_read_its_figures_per_scope_in_order_and_the_outbox_backlog()
+    public async Task When_the_history_has_figures_should_read_them_per_scope_in_order_and_the_outbox_backlog()
     {
-        var target = TestTargets.UnitVisits();
-        metrics.Evaluated([Evaluate(target, "JX", 9), Evaluate(target, null, 120)], TimeSpan.FromSeconds(1));
-        await alerts.TrySaveAsync(State(target.Id), 0, TestAlerts.UnitVisits(null, TargetStatus.OnTrack, TargetStatus.AtRisk, AlertSeverity.Warning, 120m, 150m, 200m), CancellationToken.None);
-        using var refresher = Refresher(evaluated, new TelemetryOptions());
+        await history.SaveAsync([Row("unit-visits-2024", "JX", 9m, 25m), Row("unit-visits-2024", null, 120m, 200m)], CancellationToken.None);
+        await alerts.TrySaveAsync(State("unit-visits-2024"), 0, TestAlerts.UnitVisits(null, TargetStatus.OnTrack, TargetStatus.AtRisk, AlertSeverity.Warning, 120m, 150m, 200m), CancellationToken.None);
+        using var refresher = Refresher(History(), new TelemetryOptions());
 
         await refresher.RefreshAsync(CancellationToken.None);
 
         var read = metrics.Readings;
         Assert.Equal([(null, 120m, 200m), ("JX", 9m, 25m)], read.Figures.Select(f => (f.UnitCode, f.Actual, f.Threshold)));
-        Assert.All(read.Figures, f => Assert.Equal((target.Id, "tjqg"), (f.TargetId, f.InstitutionId)));
+        Assert.All(read.Figures, f => Assert.Equal(("unit-visits-2024", "tjqg"), (f.TargetId, f.InstitutionId)));
         Assert.Equal(1, read.OutboxBacklog);
         Assert.Null(read.PendingByWebhook);
     }
@@ -56,9 +49,8 @@ public sealed class GaugeRefresherSpecs : IDisposable
     [Fact]
     public async Task When_unit_gauges_are_off_should_keep_the_institutions_scope_only()
     {
-        var target = TestTargets.UnitVisits();
-        metrics.Evaluated([Evaluate(target, null, 120), Evaluate(target, "JX", 9), Evaluate(target, "DZ", 30)], TimeSpan.FromSeconds(1));
-        using var refresher = Refresher(evaluated, new TelemetryOptions { UnitGauges = false });
+        await history.SaveAsync([Row("unit-visits-2024", null, 120m, 200m), Row("unit-visits-2024", "JX", 9m, 25m), Row("unit-visits-2024", "DZ", 30m, 25m)], CancellationToken.None);
+        using var refresher = Refresher(History(), new TelemetryOptions { UnitGauges = false });
 
         await refresher.RefreshAsync(CancellationToken.None);
 
@@ -67,30 +59,17 @@ public sealed class GaugeRefresherSpecs : IDisposable
     }
 
     [Fact]
-    public async Task When_a_later_evaluation_covers_a_scope_again_should_report_its_newer_figures()
-    {
-        var target = TestTargets.LeadershipVisits();
-        metrics.Evaluated([Evaluate(target, null, 40)], TimeSpan.FromSeconds(1));
-        metrics.Evaluated([Evaluate(target, null, 46)], TimeSpan.FromSeconds(1));
-        using var refresher = Refresher(evaluated, new TelemetryOptions());
-
-        await refresher.RefreshAsync(CancellationToken.None);
-
-        Assert.Equal(46m, Assert.Single(metrics.Readings.Figures).Actual);
-    }
-
-    [Fact]
     public async Task When_running_and_an_evaluation_finishes_should_refresh_at_once_without_waiting_for_the_period()
     {
-        var target = TestTargets.LeadershipVisits();
-        using var refresher = Refresher(evaluated, new TelemetryOptions { RefreshEvery = TimeSpan.FromHours(1) });
+        using var refresher = Refresher(History(), new TelemetryOptions { RefreshEvery = TimeSpan.FromHours(1) });
         await refresher.StartAsync(CancellationToken.None);
         try
         {
             await WaitUntil(() => metrics.Readings.OutboxBacklog is not null);
             Assert.Empty(metrics.Readings.Figures);
 
-            metrics.Evaluated([Evaluate(target, null, 46)], TimeSpan.FromSeconds(1));
+            await history.SaveAsync([Row("leadership-visits-2024", null, 46m, 100m)], CancellationToken.None);
+            metrics.Evaluated(TimeSpan.FromSeconds(1));
 
             await WaitUntil(() => metrics.Readings.Figures.Count == 1);
             Assert.Equal(46m, metrics.Readings.Figures[0].Actual);
@@ -117,16 +96,13 @@ public sealed class GaugeRefresherSpecs : IDisposable
         Assert.Same(before, metrics.Readings);
     }
 
+    private HistoryFigures History() => new(targets, history);
+
     private GaugeRefresher Refresher(ILatestFigures figures, TelemetryOptions options) =>
         new(metrics, figures, alerts, null, options, NullLogger<GaugeRefresher>.Instance);
 
-    private static ScopeEvaluation Evaluate(TargetDefinition target, string? unitCode, int visits)
-    {
-        var measurement = Counts.Of((new DateOnly(2024, 3, 1), visits));
-        var threshold = unitCode is null ? target.Threshold : 25m;
-        var assessment = TargetEngine.Assess(target, threshold, measurement, Today);
-        return new ScopeEvaluation(target, "tjqg", unitCode, unitCode ?? "天津轻工职院", assessment, assessment.Status, measurement);
-    }
+    private static HistoryEntry Row(string targetId, string? unitCode, decimal actual, decimal threshold) =>
+        new(Today, new MetricSnapshot(targetId, "tjqg", unitCode, MetricKind.DistinctEmployersVisited, actual, null, null, threshold, null, null, TargetStatus.AtRisk, Now));
 
     private static AlertState State(string targetId) =>
         new(targetId, "tjqg", TargetStatus.AtRisk, Now, 1, 0, Now, null, null, 120m, Now, 1);
