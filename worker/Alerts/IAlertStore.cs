@@ -33,6 +33,9 @@ public interface IAlertStore
 
     /// <summary>Every alert ever stored for a target, oldest first (for history and tests).</summary>
     Task<IReadOnlyList<TargetStatusChanged>> GetAlertsAsync(string targetId, CancellationToken cancellationToken);
+
+    /// <summary>How many outbox alerts are not yet published (the relay's backlog).</summary>
+    Task<long> CountUnpublishedAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>

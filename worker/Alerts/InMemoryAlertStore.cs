@@ -127,6 +127,14 @@ public sealed class InMemoryAlertStore(TimeProvider timeProvider) : IAlertStore
         }
     }
 
+    public Task<long> CountUnpublishedAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult((long)outbox.Values.Count(entry => entry.PublishedAt is null));
+        }
+    }
+
     // Guid order equals PostgreSQL's uuid order (both compare the canonical text form's bytes left to right).
     private static IEnumerable<OutboxEntry> Ordered(IEnumerable<OutboxEntry> entries) =>
         entries.OrderBy(entry => entry.CreatedAt).ThenBy(entry => entry.AlertId);

@@ -219,6 +219,13 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource, TimeProvider
         return alerts;
     }
 
+    public async Task<long> CountUnpublishedAsync(CancellationToken cancellationToken)
+    {
+        // Served by the partial index alerts_unpublished.
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM alerts WHERE published_at IS NULL");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     private const string StateColumns =
         "target_id, scope_key, status, status_since, transitions, reminders, last_notified_at, candidate_status, candidate_since, last_actual, last_evaluated_at, version, "
         + "previous_status, final_numerator, final_denominator, final_actual, final_at";

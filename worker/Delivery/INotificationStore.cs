@@ -31,4 +31,7 @@ public interface INotificationStore
 
     /// <summary>A webhook's queue, oldest first, sent and silenced items included.</summary>
     Task<IReadOnlyList<QueueEntry>> GetQueueAsync(string webhook, CancellationToken cancellationToken);
+
+    /// <summary>How many items wait to be posted, by webhook (only webhooks with some).</summary>
+    Task<IReadOnlyDictionary<string, long>> CountPendingAsync(CancellationToken cancellationToken);
 }

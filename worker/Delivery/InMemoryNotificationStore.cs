@@ -146,6 +146,15 @@ public sealed class InMemoryNotificationStore(IAlertStore alerts, IDigestStore d
         }
     }
 
+    public Task<IReadOnlyDictionary<string, long>> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyDictionary<string, long>>(
+                entries.Where(e => e.State == QueueState.Pending).GroupBy(e => e.Webhook, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.LongCount(), StringComparer.Ordinal));
+        }
+    }
+
     public void Dispose()
     {
         queueing.Dispose();

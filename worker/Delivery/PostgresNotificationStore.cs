@@ -190,6 +190,19 @@ public sealed class PostgresNotificationStore(NpgsqlDataSource dataSource, TimeP
         return deliveries;
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT webhook, count(*) FROM notification_queue WHERE state = 'Pending' GROUP BY webhook");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var pending = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pending[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return pending;
+    }
+
     public async Task<IReadOnlyList<QueueEntry>> GetQueueAsync(string webhook, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(

@@ -3,6 +3,7 @@ using Monitor.Messages;
 using Monitor.Worker.Inbound;
 using Monitor.Worker.Institutions;
 using Monitor.Worker.Targets;
+using Monitor.Worker.Telemetry;
 
 namespace Monitor.Worker.Evaluation;
 
@@ -18,6 +19,7 @@ public sealed partial class EvaluationRequestedConsumer(
     InstitutionCatalog institutions,
     TargetCatalog targets,
     TimeProvider clock,
+    MonitorMetrics metrics,
     ILogger<EvaluationRequestedConsumer> logger) : IConsumer<EvaluationRequested>
 {
     public async Task Consume(ConsumeContext<EvaluationRequested> context)
@@ -37,7 +39,7 @@ public sealed partial class EvaluationRequestedConsumer(
 
         if (errors.Count > 0)
         {
-            await EventRejection.RejectAsync(context, request.TargetId, request.InstitutionId, errors, clock);
+            await EventRejection.RejectAsync(context, request.TargetId, request.InstitutionId, errors, MonitorMetrics.Invalid, clock, metrics);
         }
 
         var ran = await coalescer.RunAsync(
@@ -45,6 +47,7 @@ public sealed partial class EvaluationRequestedConsumer(
             request.TargetId,
             ct => gate.RunAsync(c => evaluator.EvaluateAsync(request.InstitutionId, request.TargetId, c), ct),
             context.CancellationToken);
+        metrics.Accepted(nameof(EvaluationRequested));
         if (!ran)
         {
             LogCoalesced(logger, request.InstitutionId ?? "*", request.TargetId ?? "*");

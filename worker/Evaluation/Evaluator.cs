@@ -6,6 +6,7 @@ using Monitor.Worker.History;
 using Monitor.Worker.Settings;
 using Monitor.Worker.Institutions;
 using Monitor.Worker.Targets;
+using Monitor.Worker.Telemetry;
 
 namespace Monitor.Worker.Evaluation;
 
@@ -23,12 +24,14 @@ public sealed partial class Evaluator(
     AlertRelay relay,
     TimeProvider clock,
     IOptions<MonitorOptions> options,
+    MonitorMetrics metrics,
     ILogger<Evaluator> logger)
 {
     private const int SaveAttempts = 10;
 
     public async Task<IReadOnlyList<ScopeEvaluation>> EvaluateAsync(string? institutionId, string? targetId, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var results = new List<ScopeEvaluation>();
         foreach (var target in targets.Select(institutionId, targetId))
         {
@@ -39,6 +42,7 @@ public sealed partial class Evaluator(
         }
 
         await relay.RelayNowAsync(cancellationToken);
+        metrics.Evaluated(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return results;
     }
 

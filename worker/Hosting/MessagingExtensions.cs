@@ -7,6 +7,8 @@ using Monitor.Worker.Visits;
 
 using Monitor.Worker.Settings;
 using Monitor.Worker.Inbound;
+using Monitor.Worker.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Monitor.Worker.Hosting;
 
@@ -87,6 +89,7 @@ public static class MessagingExtensions
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
 
+        services.TryAddSingleton<MonitorMetrics>();
         services.AddSingleton<ScopeReader>();
         services.AddSingleton<Evaluator>();
         services.AddSingleton<EvaluationCoalescer>();

@@ -14,6 +14,7 @@ public static class WebExtensions
         builder.WebHost.UseUrls([.. web.Addresses]);
         builder.AddMonitorDashboard();
         builder.AddMonitorAccess(web);
+        builder.AddMonitorTelemetry();
         return builder;
     }
 
@@ -24,6 +25,7 @@ public static class WebExtensions
         app.UseMonitorAccess();
         app.MapMonitorHealth();
         app.MapMonitorDashboard();
+        app.MapMonitorMetrics();
         return app;
     }
 }

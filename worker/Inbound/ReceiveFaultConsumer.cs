@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MassTransit;
 using Monitor.Messages;
+using Monitor.Worker.Telemetry;
 
 namespace Monitor.Worker.Inbound;
 
@@ -10,7 +11,7 @@ namespace Monitor.Worker.Inbound;
 /// door's reasons (<see cref="UnreadableEventException"/>, each naming its member) when the door refused it, else the
 /// reader's own words, cut short — and logs it as one warning.
 /// </summary>
-public sealed partial class ReceiveFaultConsumer(TimeProvider clock, ILogger<ReceiveFaultConsumer> logger) : IConsumer<ReceiveFault>
+public sealed partial class ReceiveFaultConsumer(TimeProvider clock, MonitorMetrics metrics, ILogger<ReceiveFaultConsumer> logger) : IConsumer<ReceiveFault>
 {
     private const int MaxReasonLength = 300;
 
@@ -36,6 +37,7 @@ public sealed partial class ReceiveFaultConsumer(TimeProvider clock, ILogger<Rec
         var institutionId = Text(door, UnreadableEventException.InstitutionIdKey);
         LogRejected(logger, type, businessId, string.Join("; ", errors));
         await context.Publish(new EventRejected(type, businessId, institutionId, errors, clock.GetUtcNow()), context.CancellationToken);
+        metrics.Rejected(type, MonitorMetrics.Unreadable);
     }
 
     /// <summary>A string entry of an exception's data, as it comes back from the fault's JSON.</summary>

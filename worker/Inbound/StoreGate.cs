@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Monitor.Worker.Telemetry;
 
 namespace Monitor.Worker.Inbound;
 
@@ -13,8 +14,6 @@ namespace Monitor.Worker.Inbound;
 /// </summary>
 public sealed partial class StoreGate : IDisposable
 {
-    public const string MeterName = "Monitor.Worker";
-
     private static readonly TimeSpan[] ProbeDelays = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(15)];
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
@@ -34,7 +33,7 @@ public sealed partial class StoreGate : IDisposable
     {
         this.probe = probe;
         this.logger = logger;
-        meter = meters?.Create(MeterName) ?? new Meter(MeterName);
+        meter = meters?.Create(MonitorMetrics.MeterName) ?? new Meter(MonitorMetrics.MeterName);
         meter.CreateObservableGauge("monitor.inbound.held", () => Held, "{event}", "Inbound events held because they cannot be stored");
         meter.CreateObservableGauge("monitor.inbound.paused", () => IsOpen ? 0 : 1, null, "1 while inbound events cannot be stored");
     }

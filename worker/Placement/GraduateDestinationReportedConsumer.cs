@@ -2,11 +2,12 @@ using MassTransit;
 using Monitor.Messages;
 using Monitor.Worker.Inbound;
 using Monitor.Worker.Institutions;
+using Monitor.Worker.Telemetry;
 
 namespace Monitor.Worker.Placement;
 
 /// <summary>Keeps a destination report; the latest one (by EffectiveOn, ReportedAt, ReportId) is the graduate's status.</summary>
-public sealed class GraduateDestinationReportedConsumer(IPlacementStore store, InstitutionCatalog institutions, StoreGate gate, TimeProvider clock) : IConsumer<GraduateDestinationReported>
+public sealed class GraduateDestinationReportedConsumer(IPlacementStore store, InstitutionCatalog institutions, StoreGate gate, TimeProvider clock, MonitorMetrics metrics) : IConsumer<GraduateDestinationReported>
 {
     public Task Consume(ConsumeContext<GraduateDestinationReported> context)
     {
@@ -22,6 +23,7 @@ public sealed class GraduateDestinationReportedConsumer(IPlacementStore store, I
             ct => store.RecordDestinationAsync(normalised, Fingerprint.Of(normalised), clock.GetUtcNow(), ct),
             $"reportId: {Excerpt.Quote(r.ReportId)} was reported before with other content; the first version is kept",
             gate,
-            clock);
+            clock,
+            metrics);
     }
 }

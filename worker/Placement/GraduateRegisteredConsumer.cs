@@ -2,6 +2,7 @@ using MassTransit;
 using Monitor.Messages;
 using Monitor.Worker.Inbound;
 using Monitor.Worker.Institutions;
+using Monitor.Worker.Telemetry;
 
 namespace Monitor.Worker.Placement;
 
@@ -10,7 +11,7 @@ namespace Monitor.Worker.Placement;
 /// disadvantaged (<see cref="RosterEntry"/>): a resend with the categories in another order, other categories of the
 /// same kind or another major is a duplicate; another unit, or a change between disadvantaged and not, a conflict.
 /// </summary>
-public sealed class GraduateRegisteredConsumer(IPlacementStore store, InstitutionCatalog institutions, StoreGate gate, TimeProvider clock) : IConsumer<GraduateRegistered>
+public sealed class GraduateRegisteredConsumer(IPlacementStore store, InstitutionCatalog institutions, StoreGate gate, TimeProvider clock, MonitorMetrics metrics) : IConsumer<GraduateRegistered>
 {
     public Task Consume(ConsumeContext<GraduateRegistered> context)
     {
@@ -25,6 +26,7 @@ public sealed class GraduateRegisteredConsumer(IPlacementStore store, Institutio
             ct => store.RegisterGraduateAsync(entry, clock.GetUtcNow(), ct),
             $"graduateId: {Excerpt.Quote(g.GraduateId)} is registered in the {g.CohortYear} cohort with another unit or disadvantaged status; the first registration is kept",
             gate,
-            clock);
+            clock,
+            metrics);
     }
 }

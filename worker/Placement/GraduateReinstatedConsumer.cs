@@ -2,11 +2,12 @@ using MassTransit;
 using Monitor.Messages;
 using Monitor.Worker.Inbound;
 using Monitor.Worker.Institutions;
+using Monitor.Worker.Telemetry;
 
 namespace Monitor.Worker.Placement;
 
 /// <summary>Undoes a withdrawal made in error: the graduate counts in the denominator again, whichever of the two arrives first.</summary>
-public sealed class GraduateReinstatedConsumer(IPlacementStore store, InstitutionCatalog institutions, StoreGate gate, TimeProvider clock) : IConsumer<GraduateReinstated>
+public sealed class GraduateReinstatedConsumer(IPlacementStore store, InstitutionCatalog institutions, StoreGate gate, TimeProvider clock, MonitorMetrics metrics) : IConsumer<GraduateReinstated>
 {
     public Task Consume(ConsumeContext<GraduateReinstated> context)
     {
@@ -19,6 +20,7 @@ public sealed class GraduateReinstatedConsumer(IPlacementStore store, Institutio
             ct => store.ReinstateGraduateAsync(r, Fingerprint.Of(r), clock.GetUtcNow(), ct),
             $"graduateId: {Excerpt.Quote(r.GraduateId)} was reinstated before with another reason; the first is kept",
             gate,
-            clock);
+            clock,
+            metrics);
     }
 }

@@ -2,11 +2,12 @@ using MassTransit;
 using Monitor.Messages;
 using Monitor.Worker.Inbound;
 using Monitor.Worker.Institutions;
+using Monitor.Worker.Telemetry;
 
 namespace Monitor.Worker.Placement;
 
 /// <summary>Takes a graduate out of the denominator (kept even if the registration arrives later; undone by GraduateReinstated).</summary>
-public sealed class GraduateWithdrawnConsumer(IPlacementStore store, InstitutionCatalog institutions, StoreGate gate, TimeProvider clock) : IConsumer<GraduateWithdrawn>
+public sealed class GraduateWithdrawnConsumer(IPlacementStore store, InstitutionCatalog institutions, StoreGate gate, TimeProvider clock, MonitorMetrics metrics) : IConsumer<GraduateWithdrawn>
 {
     public Task Consume(ConsumeContext<GraduateWithdrawn> context)
     {
@@ -19,6 +20,7 @@ public sealed class GraduateWithdrawnConsumer(IPlacementStore store, Institution
             ct => store.WithdrawGraduateAsync(w, Fingerprint.Of(w), clock.GetUtcNow(), ct),
             $"graduateId: {Excerpt.Quote(w.GraduateId)} was withdrawn before with another reason; the first is kept (a withdrawal made in error is undone with GraduateReinstated)",
             gate,
-            clock);
+            clock,
+            metrics);
     }
 }

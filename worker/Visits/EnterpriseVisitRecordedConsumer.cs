@@ -2,6 +2,7 @@ using MassTransit;
 using Monitor.Messages;
 using Monitor.Worker.Inbound;
 using Monitor.Worker.Institutions;
+using Monitor.Worker.Telemetry;
 
 namespace Monitor.Worker.Visits;
 
@@ -15,6 +16,7 @@ public sealed partial class EnterpriseVisitRecordedConsumer(
     InstitutionCatalog institutions,
     StoreGate gate,
     TimeProvider clock,
+    MonitorMetrics metrics,
     ILogger<EnterpriseVisitRecordedConsumer> logger) : IConsumer<EnterpriseVisitRecorded>
 {
     public async Task Consume(ConsumeContext<EnterpriseVisitRecorded> context)
@@ -30,7 +32,8 @@ public sealed partial class EnterpriseVisitRecordedConsumer(
             ct => store.RecordVisitAsync(normalised, Fingerprint.Of(normalised), clock.GetUtcNow(), ct),
             $"visitId: {Excerpt.Quote(visit.VisitId)} was recorded before with other content; the first version is kept (cancel it and send the corrected visit under a new id)",
             gate,
-            clock);
+            clock,
+            metrics);
         if (outcome == StoreOutcome.Duplicate)
         {
             LogDuplicate(logger, visit.VisitId);

@@ -16,6 +16,7 @@ public partial class FolderOrderSpecs
         "Settings",
         "Institutions",
         "Targets",
+        "Telemetry",
         "Inbound",
         "Storage",
         "Visits",

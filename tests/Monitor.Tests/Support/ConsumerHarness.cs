@@ -13,6 +13,7 @@ using Monitor.Worker.Inbound;
 using Monitor.Worker.Placement;
 using Monitor.Worker.Settings;
 using Monitor.Worker.Targets;
+using Monitor.Worker.Telemetry;
 using Monitor.Worker.Visits;
 
 namespace Monitor.Tests.Support;
@@ -69,6 +70,8 @@ internal sealed class ConsumerHarness : IAsyncDisposable
         services.AddSingleton<Evaluator>();
         services.AddSingleton<AlertRelay>();
         services.AddSingleton<EvaluationCoalescer>();
+        services.AddMetrics();
+        services.AddSingleton<MonitorMetrics>();
         services.AddLogging();
 
         // No probe: a failing in-memory store is never "unreachable", so the gate never holds events here.
