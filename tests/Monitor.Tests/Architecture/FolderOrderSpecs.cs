@@ -22,6 +22,7 @@ public partial class FolderOrderSpecs
         "Placement",
         "Alerts",
         "History",
+        "Charts",
         "Evaluation",
         "Delivery",
         "Web",
