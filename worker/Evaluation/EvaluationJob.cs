@@ -1,11 +1,15 @@
 using Monitor.Messages;
+using Monitor.Worker.History;
 using Quartz;
 
 namespace Monitor.Worker.Evaluation;
 
-/// <summary>Evaluates every target on the configured interval (and once right after start-up).</summary>
+/// <summary>
+/// Evaluates every target on the configured interval (and once right after start-up); then, at most once a day, deletes
+/// the history older than Monitor:History:KeepDays.
+/// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class EvaluationJob(Evaluator evaluator, ILogger<EvaluationJob> logger) : IJob
+public sealed partial class EvaluationJob(Evaluator evaluator, HistoryRetention retention, ILogger<EvaluationJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -18,6 +22,8 @@ public sealed partial class EvaluationJob(Evaluator evaluator, ILogger<Evaluatio
             var behind = results.Count(r => r.AnnouncedStatus is TargetStatus.AtRisk or TargetStatus.OffTrack or TargetStatus.Missed or TargetStatus.NoData);
             LogFinished(logger, targets, results.Count, behind, elapsed);
         }
+
+        await retention.PruneIfDueAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Evaluation finished: {Targets} targets in {Scopes} scopes, {Behind} behind or without data, in {ElapsedMs} ms")]

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Monitor.Messages;
 using Monitor.Worker.Alerts;
+using Monitor.Worker.History;
 using Monitor.Worker.Settings;
 using Monitor.Worker.Institutions;
 using Monitor.Worker.Targets;
@@ -10,12 +11,14 @@ namespace Monitor.Worker.Evaluation;
 
 /// <summary>
 /// Evaluates targets: loads the facts, asks the engine, applies the alert policy to the stored state (alert and
-/// state saved together), publishes a snapshot per target and scope, then relays the new alerts.
+/// state saved together), publishes a snapshot per target and scope, keeps the target's snapshots as the day's history
+/// row of each scope, then relays the new alerts.
 /// </summary>
 public sealed partial class Evaluator(
     TargetCatalog targets,
     ScopeReader scopes,
     IAlertStore alerts,
+    IHistoryStore history,
     IBus bus,
     AlertRelay relay,
     TimeProvider clock,
@@ -47,16 +50,36 @@ public sealed partial class Evaluator(
         var whole = assessed[0];
         var unitScopes = assessed.Skip(1).ToList();
 
+        var snapshots = new List<MetricSnapshot>(assessed.Count);
         var results = new List<ScopeEvaluation>
         {
-            await ApplyAsync(target, institution, null, whole.ScopeName, whole.Assessment, whole.Measurement, whole.Lagging, now, cancellationToken),
+            await ApplyAsync(target, institution, null, whole.ScopeName, whole.Assessment, whole.Measurement, whole.Lagging, now, snapshots, cancellationToken),
         };
         foreach (var scope in unitScopes)
         {
-            results.Add(await ApplyAsync(target, institution, scope.UnitCode, scope.ScopeName, scope.Assessment, scope.Measurement, [], now, cancellationToken));
+            results.Add(await ApplyAsync(target, institution, scope.UnitCode, scope.ScopeName, scope.Assessment, scope.Measurement, [], now, snapshots, cancellationToken));
         }
 
+        await SaveHistoryAsync(target, institution.LocalDate(now), snapshots, cancellationToken);
         return results;
+    }
+
+    /// <summary>
+    /// The day's history rows of the target, one write for all its scopes. A failed write is logged and does not fail
+    /// the evaluation: the alert decisions are saved and the snapshots published by now, the row is a copy of those
+    /// figures that the next evaluation (Monitor:EvaluateEvery) writes again, and a gap left by a bad day can be refilled
+    /// by <c>history backfill</c> — while failing here would hold back the other targets' evaluations and alerts.
+    /// </summary>
+    private async Task SaveHistoryAsync(TargetDefinition target, DateOnly day, List<MetricSnapshot> snapshots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await history.SaveAsync([.. snapshots.Select(s => new HistoryEntry(day, s))], cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogHistoryNotSaved(logger, ex, target.Id, day);
+        }
     }
 
     private async Task<ScopeEvaluation> ApplyAsync(
@@ -68,6 +91,7 @@ public sealed partial class Evaluator(
         Measurement measurement,
         IReadOnlyList<LaggingUnit> lagging,
         DateTimeOffset now,
+        List<MetricSnapshot> snapshots,
         CancellationToken cancellationToken)
     {
         var scopeKey = ScopeKeys.For(institution.Id, unitCode);
@@ -83,7 +107,7 @@ public sealed partial class Evaluator(
                     LogAlert(logger, alert.TargetId, scopeKey, alert.Previous, alert.Current, alert.IsReminder);
                 }
 
-                await PublishSnapshotAsync(target, institution.Id, unitCode, assessment, measurement, decision.State.Status, now, cancellationToken);
+                snapshots.Add(await PublishSnapshotAsync(target, institution.Id, unitCode, assessment, measurement, decision.State.Status, now, cancellationToken));
                 return new ScopeEvaluation(target, institution.Id, unitCode, scopeName, assessment, decision.State.Status, measurement);
             }
 
@@ -145,7 +169,7 @@ public sealed partial class Evaluator(
         };
     }
 
-    private async Task PublishSnapshotAsync(
+    private async Task<MetricSnapshot> PublishSnapshotAsync(
         TargetDefinition target,
         string institutionId,
         string? unitCode,
@@ -155,31 +179,11 @@ public sealed partial class Evaluator(
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var snapshot = new MetricSnapshot(
-            target.Id, institutionId, unitCode, target.Metric, a.Actual, a.Numerator, a.Denominator, a.Threshold, a.ExpectedByNow, a.Forecast, status, now)
-        {
-            PositionsOpened = m.PositionsOpened,
-            Breakdown = m.BreakdownOn?.Invoke(a.AsOf),
-            OrphanReports = m.OrphanReports,
-            Label = target.Label,
-            SnapshotId = AlertIds.ForSnapshot(target.Id, ScopeKeys.For(institutionId, unitCode), a.AsOf, now),
-            TargetName = target.Name,
-            PeriodStart = target.PeriodStart,
-            Deadline = target.Deadline,
-            AsOf = a.AsOf,
-            ForecastLow = a.ForecastLow,
-            ForecastHigh = a.ForecastHigh,
-            RequiredPerWeek = a.RequiredPerWeek,
-            DaysLeft = a.DaysLeft,
-            SmallGroup = a.SmallGroup,
-            IsFinal = a.IsFinal,
-            CurrentActual = a.CurrentActual,
-            CurrentNumerator = a.CurrentNumerator,
-            CurrentDenominator = a.CurrentDenominator,
-        };
+        var snapshot = MetricSnapshots.For(target, institutionId, unitCode, a, m, status, now);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
         await bus.Publish(snapshot, timeout.Token);
+        return snapshot;
     }
 
     /// <summary>Replicas that keep colliding on the same states fall out of step: a few milliseconds, random, growing.</summary>
@@ -188,6 +192,9 @@ public sealed partial class Evaluator(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {TargetId} {ScopeKey}: {Previous} -> {Current} (reminder: {IsReminder})")]
     private static partial void LogAlert(ILogger logger, string targetId, string scopeKey, TargetStatus? previous, TargetStatus current, bool isReminder);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "History of {TargetId} on {Day} not saved; the alerts and snapshots of this evaluation stand, and the next evaluation writes the day's rows again")]
+    private static partial void LogHistoryNotSaved(ILogger logger, Exception exception, string targetId, DateOnly day);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Alert state of {TargetId} in {ScopeKey} was saved by another evaluation first; deciding again")]
     private static partial void LogConcurrentSave(ILogger logger, string targetId, string scopeKey);

@@ -18,8 +18,16 @@ public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore vis
             ?? throw new InvalidOperationException($"Target {target.Id} names unknown institution {target.InstitutionId}.");
 
     /// <summary>The institution's scope first, then each unit the target is measured for; lagging units named on the institution's scope only.</summary>
-    public async Task<IReadOnlyList<ScopeAssessment>> AssessAsync(TargetDefinition target, DateOnly today, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ScopeAssessment>> AssessAsync(TargetDefinition target, DateOnly today, CancellationToken cancellationToken) =>
+        Assess(await LoadAsync(target, today, cancellationToken), today);
+
+    /// <summary>
+    /// Loads the target's facts once and measures every scope as an evaluation on <paramref name="today"/> sees them: a
+    /// rate's measured figures from its measurement date on, last year's shape for a learned pace.
+    /// </summary>
+    public async Task<TargetFacts> LoadAsync(TargetDefinition target, DateOnly today, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(target);
         var institution = InstitutionOf(target);
         var unitCodes = institution.Units.Select(u => u.Code).ToList();
         var built = target.IsRate
@@ -28,8 +36,11 @@ public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore vis
 
         // NoData is about the target's feed: a unit is "without data" only when the whole target has heard nothing.
         // A slow unit while the others report is judged by its pace.
-        var feedLastEventOn = built[ScopeKeys.Institution].LastEventOn;
-        var measurements = built.ToDictionary(m => m.Key, m => m.Key == ScopeKeys.Institution ? m.Value : m.Value with { LastEventOn = feedLastEventOn }, StringComparer.Ordinal);
+        var feed = built[ScopeKeys.Institution];
+        var measurements = built.ToDictionary(
+            m => m.Key,
+            m => m.Key == ScopeKeys.Institution ? m.Value : m.Value with { LastEventOn = feed.LastEventOn, LastEventOnOrBefore = feed.LastEventOnOrBefore },
+            StringComparer.Ordinal);
         if (target.IsRate && today >= target.Deadline)
         {
             measurements = await WithMeasuredAsync(target, institution, measurements, today, cancellationToken);
@@ -40,9 +51,18 @@ public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore vis
             measurements = measurements.ToDictionary(m => m.Key, m => m.Value with { PaceShape = shape }, StringComparer.Ordinal);
         }
 
+        return new TargetFacts(target, institution, measurements);
+    }
+
+    /// <summary>Asks the engine about every scope of the loaded facts on <paramref name="today"/>: the institution first, then its units.</summary>
+    public static IReadOnlyList<ScopeAssessment> Assess(TargetFacts facts, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var (target, institution, measurements) = (facts.Target, facts.Institution, facts.Measurements);
+        var unitCount = institution.Units.Count;
         var unitAssessments = institution.Units
             .Where(u => measurements.ContainsKey(u.Code))
-            .Select(u => (Unit: u, Assessment: TargetEngine.Assess(target, target.ThresholdFor(u.Code, unitCodes.Count), measurements[u.Code], today)))
+            .Select(u => (Unit: u, Assessment: TargetEngine.Assess(target, target.ThresholdFor(u.Code, unitCount), measurements[u.Code], today)))
             .ToList();
         var lagging = unitAssessments
             .Where(x => x.Assessment.Status is TargetStatus.AtRisk or TargetStatus.OffTrack or TargetStatus.NoData or TargetStatus.Missed)

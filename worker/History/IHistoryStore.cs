@@ -6,7 +6,10 @@ namespace Monitor.Worker.History;
 /// </summary>
 public interface IHistoryStore
 {
-    /// <summary>Adds or replaces the rows of the entries' days; a row is replaced only by an evaluation at least as recent.</summary>
+    /// <summary>
+    /// Adds or replaces the rows of the entries' days, all in one statement; a row is replaced only as
+    /// <see cref="HistoryEntry.Replaces"/> says (a later evaluation; a real evaluation over a backfilled row, never the reverse).
+    /// </summary>
     Task SaveAsync(IReadOnlyCollection<HistoryEntry> entries, CancellationToken cancellationToken);
 
     /// <summary>One scope's rows from <paramref name="first"/> to <paramref name="last"/> (inclusive), by day; <paramref name="unitCode"/> null is the whole institution.</summary>

@@ -1,6 +1,7 @@
 using Monitor.Worker.Visits;
 using Monitor.Worker.Placement;
 using Monitor.Worker.Alerts;
+using Monitor.Worker.History;
 using System.Diagnostics.Metrics;
 using Monitor.Worker.Inbound;
 using Monitor.Worker.Storage;
@@ -33,6 +34,7 @@ public static class StorageExtensions
             services.AddSingleton<IAlertStore, PostgresAlertStore>();
             services.AddSingleton<ISilenceStore, PostgresSilenceStore>();
             services.AddSingleton<IDigestStore, PostgresDigestStore>();
+            services.AddSingleton<IHistoryStore, PostgresHistoryStore>();
             services.AddSingleton<PostgresMigrator>();
             services.AddHostedService<PostgresStartup>();
         }
@@ -43,7 +45,11 @@ public static class StorageExtensions
             services.AddSingleton<IAlertStore, InMemoryAlertStore>();
             services.AddSingleton<ISilenceStore, InMemorySilenceStore>();
             services.AddSingleton<IDigestStore, InMemoryDigestStore>();
+            services.AddSingleton<IHistoryStore, InMemoryHistoryStore>();
         }
+
+        services.AddSingleton(HistoryOptions.Read(builder.Configuration));
+        services.AddSingleton<HistoryRetention>();
 
         services.AddSingleton(sp => new StoreGate(sp.GetService<IStoreProbe>(), sp.GetRequiredService<ILogger<StoreGate>>(), sp.GetService<IMeterFactory>()));
         return builder;
@@ -70,6 +76,7 @@ public static class StorageExtensions
         services.AddSingleton<IAlertStore, PostgresAlertStore>();
         services.AddSingleton<ISilenceStore, PostgresSilenceStore>();
         services.AddSingleton<IDigestStore, PostgresDigestStore>();
+        services.AddSingleton<IHistoryStore, PostgresHistoryStore>();
     }
 
     /// <summary>ConnectionStrings:Monitor, checked: present and readable as a PostgreSQL connection string.</summary>

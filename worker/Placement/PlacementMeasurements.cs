@@ -77,6 +77,7 @@ public static class PlacementMeasurements
             NumeratorOn = Placed,
             Denominator = denominator,
             LastEventOn = last,
+            LastEventOnOrBefore = Measurement.LastOf(members.SelectMany(m => m.Reports).Select(r => r.EffectiveOn)),
             OrphanReports = orphans,
             BreakdownOn = day =>
             {

@@ -56,14 +56,18 @@ public static class VisitMeasurements
     {
         var positions = visits.Sum(v => v.PositionsOpened);
         DateOnly? last = visits.Count == 0 ? null : visits.Max(v => v.VisitedOn);
+        var lastOn = Measurement.LastOf(visits.Select(v => v.VisitedOn));
+        var byDay = new Lazy<(DateOnly Day, int Sum)[]>(() => [.. visits.GroupBy(v => v.VisitedOn).Select(g => (g.Key, g.Sum(v => v.PositionsOpened))).OrderBy(x => x.Item1)]);
+        int PositionsOn(DateOnly day) => byDay.Value.TakeWhile(x => x.Day <= day).Sum(x => x.Sum);
         if (metric == MetricKind.PositionsOpened)
         {
-            var byDay = visits.GroupBy(v => v.VisitedOn).Select(g => (Day: g.Key, Sum: g.Sum(v => v.PositionsOpened))).OrderBy(x => x.Day).ToArray();
             return new Measurement
             {
-                ValueOn = day => byDay.TakeWhile(x => x.Day <= day).Sum(x => x.Sum),
+                ValueOn = day => PositionsOn(day),
                 LastEventOn = last,
+                LastEventOnOrBefore = lastOn,
                 PositionsOpened = positions,
+                PositionsOpenedOn = PositionsOn,
             };
         }
 
@@ -72,7 +76,9 @@ public static class VisitMeasurements
         {
             ValueOn = day => CountUpTo(firstVisits, day),
             LastEventOn = last,
+            LastEventOnOrBefore = lastOn,
             PositionsOpened = positions,
+            PositionsOpenedOn = PositionsOn,
         };
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Monitor.Worker.Alerts;
 using Monitor.Worker.Evaluation;
 using Monitor.Worker.Hosting;
+using Monitor.Worker.History;
 using Monitor.Worker.Inbound;
 using Monitor.Worker.Placement;
 using Monitor.Worker.Settings;
@@ -48,7 +49,12 @@ internal sealed class ConsumerHarness : IAsyncDisposable
 
     public IPlacementStore Placement => provider.GetRequiredService<IPlacementStore>();
 
-    public static async Task<ConsumerHarness> StartAsync(params TargetDefinition[] targets)
+    public IHistoryStore History => provider.GetRequiredService<IHistoryStore>();
+
+    public static Task<ConsumerHarness> StartAsync(params TargetDefinition[] targets) => StartAsync(new InMemoryHistoryStore(), targets);
+
+    /// <summary>A harness whose evaluations write their history to <paramref name="history"/>.</summary>
+    public static async Task<ConsumerHarness> StartAsync(IHistoryStore history, params TargetDefinition[] targets)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
@@ -58,6 +64,7 @@ internal sealed class ConsumerHarness : IAsyncDisposable
         services.AddSingleton<IVisitStore, InMemoryVisitStore>();
         services.AddSingleton<IPlacementStore, InMemoryPlacementStore>();
         services.AddSingleton<IAlertStore, InMemoryAlertStore>();
+        services.AddSingleton(history);
         services.AddSingleton<ScopeReader>();
         services.AddSingleton<Evaluator>();
         services.AddSingleton<AlertRelay>();

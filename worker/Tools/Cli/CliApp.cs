@@ -104,6 +104,15 @@ public static class CliApp
             config.AddCommand<PurgeCommand>("purge")
                 .WithDescription(Say("届次年度结束后删除其名册和去向报告（个人信息）", "Delete a cohort's roster and destination reports (personal data) once its year is over"))
                 .WithExample("purge", "--institution", "tjqg", "--cohort", "2023", "--yes");
+            config.AddBranch("history", history =>
+            {
+                history.SetDescription(Say("仪表板图表所读的每日数字", "The daily figures the dashboard's charts read"));
+                history.AddCommand<HistoryBackfillCommand>("backfill")
+                    .WithDescription(Say("按已存事实补算目标以往每天的数字（事后导入一年的数据之后）", "Compute the targets' past days from the stored facts (after importing a year's files)"))
+                    .WithExample("history", "backfill")
+                    .WithExample("history", "backfill", "--institution", "tjqg", "--target", "placement-2024")
+                    .WithExample("history", "backfill", "--year", "2023");
+            });
             config.AddCommand<ReplayCommand>("replay")
                 .WithDescription(Say("在模拟时钟上重放演示年度或事件文件，打印预警", "Replay the demo year or event files on a simulated clock"))
                 .WithExample("replay", "--quiet-reminders")

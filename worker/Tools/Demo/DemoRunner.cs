@@ -17,8 +17,8 @@ namespace Monitor.Worker.Tools.Demo;
 
 /// <summary>
 /// The embedded default's first run: publishes the demo year's events (<c>Monitor:DemoEvents</c>) through the bus (the
-/// same consumers and validation as production), waits until they are stored, evaluates, and prints every target's
-/// status and the alerts Monitor would have raised.
+/// same consumers and validation as production), waits until they are stored, draws the year's daily history (what the
+/// dashboard's charts read), evaluates, and prints every target's status and the alerts Monitor would have raised.
 /// </summary>
 public sealed partial class DemoRunner(
     IBus bus,
@@ -28,6 +28,7 @@ public sealed partial class DemoRunner(
     IAlertStore alerts,
     TargetCatalog targets,
     Evaluator evaluator,
+    HistoryBackfill backfill,
     IHostApplicationLifetime lifetime,
     IOptions<MonitorOptions> options,
     ILogger<DemoRunner> logger) : BackgroundService
@@ -55,6 +56,11 @@ public sealed partial class DemoRunner(
         }
 
         await WaitUntilStoredAsync(institution.Id, year, data, stoppingToken);
+        foreach (var target in targets.All)
+        {
+            var drawn = await backfill.BackfillAsync(target, stoppingToken);
+            LogBackfilled(logger, target.Id, drawn.First, drawn.Last, drawn.Rows);
+        }
 
         var results = await evaluator.EvaluateAsync(null, null, stoppingToken);
         var language = options.Value.Language;
@@ -98,6 +104,9 @@ public sealed partial class DemoRunner(
             await Task.Delay(200, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: history of {TargetId} drawn from {First} to {Last}: {Rows} daily rows")]
+    private static partial void LogBackfilled(ILogger logger, string targetId, DateOnly first, DateOnly last, int rows);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo: loading the {Year} baseline of {Institution}: {Visits} visits, {Graduates} graduates, {Reports} destination reports")]
     private static partial void LogLoading(ILogger logger, int year, string institution, int visits, int graduates, int reports);
