@@ -15,9 +15,8 @@ public sealed class ChartFont
         "/usr/share/fonts/truetype/arphic/ukai.ttc",
     ];
 
-    private const string Name = "MonitorChart";
-    private static readonly Lock Registration = new();
-    private static string? registered;
+    private readonly Lock registration = new();
+    private SkiaSharp.SKTypeface? typeface;
 
     private ChartFont(string file) => File = file;
 
@@ -36,19 +35,19 @@ public sealed class ChartFont
         return found is null ? null : new ChartFont(found);
     }
 
-    /// <summary>Makes the plot's text use this font (ScottPlot keeps added fonts process-wide, so a file is added once).</summary>
-    public void Apply(ScottPlot.Plot plot)
+    /// <summary>
+    /// Sets the plot's title in this font; call it after the title's text is set, which picks a font of its own. The
+    /// tick labels, numbers only, keep ScottPlot's Latin font: a CJK font's tall ascent would draw them lower than their
+    /// ticks, and a reader would misread the axis.
+    /// </summary>
+    public void ApplyToTitle(ScottPlot.Plot plot)
     {
         ArgumentNullException.ThrowIfNull(plot);
-        lock (Registration)
+        lock (registration)
         {
-            if (registered != File)
-            {
-                ScottPlot.Fonts.AddFontFile(Name, File);
-                registered = File;
-            }
+            typeface ??= SkiaSharp.SKTypeface.FromFile(File) ?? throw new InvalidOperationException($"{File} is not a font file Skia can read.");
         }
 
-        plot.Font.Set(Name);
+        plot.Axes.Title.Label.Font = typeface;
     }
 }

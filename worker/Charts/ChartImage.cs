@@ -22,7 +22,6 @@ public static class ChartImage
         ArgumentNullException.ThrowIfNull(font);
         var english = Wording.IsEnglish(language);
         var plot = new Plot();
-        font.Apply(plot);
 
         var colour = StatusColour(chart.Status);
         var days = chart.Points.Select(p => X(p.Day)).ToArray();
@@ -61,7 +60,7 @@ public static class ChartImage
         var bottom = plot.Axes.DateTimeTicksBottom();
         if (bottom.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
         {
-            ticks.LabelFormatter = d => english ? d.ToString("MMM d", CultureInfo.InvariantCulture) : $"{d.Month}月{d.Day}日";
+            ticks.LabelFormatter = d => english ? d.ToString("MMM d", CultureInfo.InvariantCulture) : $"{d.Month}/{d.Day}";
         }
 
         plot.Axes.SetLimitsX(X(chart.PeriodStart), X(chart.Deadline.AddDays(1)));
@@ -77,6 +76,7 @@ public static class ChartImage
 
         // The key is a line of the title, not a legend: ScottPlot's legend box measures CJK text too short.
         plot.Title($"{chart.TargetName} · {chart.ScopeName}\n{status}{(latest is null ? string.Empty : english ? $" · {figure} on {latest.Day:MMM d}" : $" · {figure}（截至{Wording.ChineseDate(latest.Day)}）")}\n{key}", size: 15);
+        font.ApplyToTitle(plot);
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
