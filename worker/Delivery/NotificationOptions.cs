@@ -14,6 +14,15 @@ public sealed class NotificationOptions
     /// <summary>How often the notifier looks for new alerts and digests and for groups due to be posted.</summary>
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The day of the week whose digest WeCom robots also receive as pictures: each target's progress chart, one image
+    /// message per target after the digest's text. Empty: never.
+    /// </summary>
+    public DayOfWeek? ChartsOn { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>A CJK font file for the charts; empty: the first one found where Debian's font packages put them.</summary>
+    public string? ChartFont { get; set; }
+
     /// <summary>When nothing but Critical is posted.</summary>
     public QuietHoursOptions QuietHours { get; set; } = new();
 }

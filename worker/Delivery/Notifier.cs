@@ -24,6 +24,7 @@ public sealed partial class Notifier(
     TargetCatalog targets,
     NotificationPlanner planner,
     WebhookClient client,
+    DigestCharts charts,
     TimeProvider clock,
     ILogger<Notifier> logger) : BackgroundService
 {
@@ -109,7 +110,7 @@ public sealed partial class Notifier(
                     webhook.Name,
                     group.GroupKey,
                     items => planner.Plan(webhook, items, active, since, quietHours),
-                    (message, ct) => client.PostAsync(webhook, message, ct),
+                    (message, ct) => PostAsync(webhook, group, message, now, ct),
                     cancellationToken);
                 retries.TryRemove(key, out _);
                 held.TryRemove(key, out _);
@@ -126,6 +127,31 @@ public sealed partial class Notifier(
                 retries[key] = (retry.Failures + 1, After(pause));
                 LogFailed(logger, webhook.Name, group.GroupKey, pause, ex.Message);
             }
+        }
+    }
+
+    /// <summary>
+    /// The message; then, on the day the digest carries charts, each chart as a WeCom image message. The charts are a
+    /// courtesy: one that cannot be drawn or posted is logged, and the digest stays delivered (never posted twice).
+    /// </summary>
+    private async Task PostAsync(WebhookOptions webhook, PendingGroup group, WebhookMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await client.PostAsync(webhook, message, cancellationToken);
+        if (group.Kind != NotificationKind.Digest || webhook.Kind != WebhookKind.WeCom || !charts.AreDue(group.InstitutionId, now))
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var png in await charts.RenderAsync(group.InstitutionId, webhook.Unit, now, cancellationToken))
+            {
+                await client.PostImageAsync(webhook, png, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogChartsFailed(logger, webhook.Name, group.InstitutionId, ex.Message);
         }
     }
 
@@ -193,4 +219,7 @@ public sealed partial class Notifier(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A round of notifications failed; what waits stays queued and is tried again")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The digest's charts were not posted to webhook '{Webhook}' for {InstitutionId}: {Reason}")]
+    private static partial void LogChartsFailed(ILogger logger, string webhook, string institutionId, string reason);
 }

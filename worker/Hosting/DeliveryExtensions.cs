@@ -33,6 +33,7 @@ public static class DeliveryExtensions
         services.AddSingleton(sp => new WebhookMarkdown(
             sp.GetRequiredService<InstitutionCatalog>(), sp.GetRequiredService<TargetCatalog>(), sp.GetRequiredService<IOptions<MonitorOptions>>().Value.Language, sp.GetService<ITargetLinks>()));
         services.AddSingleton<NotificationPlanner>();
+        services.AddSingleton<DigestCharts>();
         if (options.Storage == StorageKind.Postgres)
         {
             services.AddSingleton<INotificationStore>(sp => new PostgresNotificationStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));

@@ -23,6 +23,7 @@ public partial class FolderOrderSpecs
         "Placement",
         "Alerts",
         "History",
+        "Charts",
         "Evaluation",
         "Delivery",
         "Web",

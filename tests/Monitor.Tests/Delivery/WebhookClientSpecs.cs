@@ -24,6 +24,19 @@ public class WebhookClientSpecs
     }
 
     [Fact]
+    public void When_posting_an_image_should_send_WeCom_its_base64_and_the_lower_case_hex_md5_of_the_raw_bytes()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+
+        using var body = JsonDocument.Parse(WebhookClient.ImageBody(png));
+
+        // Computed independently: printf '\x89PNG\r\n\x1a\n\x01\x02\x03' | md5sum
+        Assert.Equal("image", body.RootElement.GetProperty("msgtype").GetString());
+        Assert.Equal(png, Convert.FromBase64String(body.RootElement.GetProperty("image").GetProperty("base64").GetString()!));
+        Assert.Equal("8ca92d7f177036b4a00594a4aa98468e", body.RootElement.GetProperty("image").GetProperty("md5").GetString());
+    }
+
+    [Fact]
     public void When_a_DingTalk_post_is_signed_should_sign_with_the_url_encoded_base64_HmacSHA256_of_timestamp_newline_secret()
     {
         // Computed independently: printf '1718416800000\nSECtest' | openssl dgst -sha256 -hmac SECtest -binary | base64
