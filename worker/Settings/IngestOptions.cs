@@ -29,12 +29,12 @@ public sealed class IngestOptions
 
     /// <summary>
     /// Messages RabbitMQ hands each of the visit, registration and destination consumers before they are acknowledged,
-    /// and how many each consumes at once: the events a batch can gather. 16 by default: with 100 or 1,000 in flight,
-    /// the damage suite's broker restart left the batched queues without a consumer after the broker came back (their
-    /// messages waited in RabbitMQ until the worker restarted), while 16 recovered as before.
+    /// and how many each consumes at once: the events a batch can gather. 250 by default, the fastest of 16, 250 and
+    /// 1,000 on the 2-core machine (docs/scaling.md); 1,000 would let a quarter of a gigabyte of hostile 256 KB bodies be
+    /// in flight on one queue.
     /// </summary>
     [Range(1, 10000, ErrorMessage = "Monitor:Ingest:PrefetchCount must be between 1 and 10000.")]
-    public int PrefetchCount { get; set; } = 16;
+    public int PrefetchCount { get; set; } = 250;
 
     /// <summary>Binds and validates the section now; a wrong setting is a <see cref="ConfigurationException"/> that names the key.</summary>
     public static IngestOptions Read(IConfiguration configuration)
