@@ -81,23 +81,31 @@ static async Task<Outcome> KillDuringEvaluationAsync(Robot robot)
     return await scenario.OutcomeAsync(set, sent, "5 kills during evaluation");
 }
 
-// The broker stopped and started while events arrive: the producer publishes again what was not confirmed, the worker reconnects.
+// The broker stopped and started three times while events arrive: the producer publishes again what was not confirmed,
+// the worker reconnects, and every inbound queue has its consumer again within a minute of each start.
 static async Task<Outcome> BrokerRestartAsync(Robot robot)
 {
     await using var scenario = await Scenario.StartAsync("damage_broker_restart", robot, 1);
     var set = new EventSet("br", 6_000, 3);
-    var restarted = false;
+    var restarts = 0;
+    var orphaned = new List<string>();
     var sent = await scenario.PublishAsync(set, async progress =>
     {
-        if (!restarted && progress >= 0.4)
+        if (restarts < 3 && progress >= 0.25 * (restarts + 1))
         {
-            restarted = true;
+            restarts++;
             await Servers.StopRabbitMqAsync();
             await Task.Delay(TimeSpan.FromSeconds(5));
             await Servers.StartRabbitMqAsync();
+            var without = await Servers.QueuesWithoutConsumerAsync(scenario.Name, TimeSpan.FromMinutes(1));
+            if (without.Count > 0)
+            {
+                orphaned.Add($"after restart {restarts}, no consumer on {string.Join(", ", without)} a minute after the broker was back");
+            }
         }
     });
-    return await scenario.OutcomeAsync(set, sent, "broker down 5 s");
+    var outcome = await scenario.OutcomeAsync(set, sent, $"broker down 5 s, {restarts} times");
+    return outcome with { Differences = [.. orphaned, .. outcome.Differences] };
 }
 
 // PostgreSQL stopped for a while during ingest: events are held, readiness says so, and all are stored after.

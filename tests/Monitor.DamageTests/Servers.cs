@@ -72,6 +72,28 @@ public static class Servers
             inbound.Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Messages));
     }
 
+    /// <summary>The inbound queues that still have no consumer when <paramref name="within"/> has passed (none once all have one).</summary>
+    public static async Task<IReadOnlyList<string>> QueuesWithoutConsumerAsync(string vhost, TimeSpan within)
+    {
+        using var http = ManagementClient();
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            var queues = await http.GetFromJsonAsync<List<ConsumerInfo>>(new Uri($"api/queues/{Uri.EscapeDataString(vhost)}?columns=name,consumers", UriKind.Relative)) ?? [];
+            var without = queues
+                .Where(q => q.Name.StartsWith("monitor-", StringComparison.Ordinal) && !q.Name.StartsWith("monitor-webhook", StringComparison.Ordinal))
+                .Where(q => !q.Name.EndsWith("_error", StringComparison.Ordinal) && !q.Name.EndsWith("_skipped", StringComparison.Ordinal) && q.Consumers == 0)
+                .Select(q => q.Name)
+                .ToList();
+            if (without.Count == 0 || DateTime.UtcNow >= deadline)
+            {
+                return without;
+            }
+
+            await Task.Delay(1000);
+        }
+    }
+
     public static Task StopPostgresAsync() => RunAsync("pg_ctlcluster", "15 damage stop -m fast");
 
     public static Task StartPostgresAsync() => RunAsync("pg_ctlcluster", "15 damage start");
@@ -93,4 +115,6 @@ public static class Servers
     }
 
     private sealed record QueueInfo(string Name, long Messages);
+
+    private sealed record ConsumerInfo(string Name, long Consumers);
 }

@@ -53,6 +53,9 @@ public static class MessagingExtensions
         if (options.Transport == TransportKind.RabbitMq)
         {
             services.AddHostedService<RabbitMqPreflight>();
+            services.AddSingleton<OrphanedDeliveries>();
+            services.AddHostedService(sp => sp.GetRequiredService<OrphanedDeliveries>());
+            services.AddReceiveObserver(sp => sp.GetRequiredService<OrphanedDeliveries>());
         }
 
         services.AddMassTransit(x =>

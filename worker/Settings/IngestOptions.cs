@@ -29,9 +29,10 @@ public sealed class IngestOptions
 
     /// <summary>
     /// Messages RabbitMQ hands each of the visit, registration and destination consumers before they are acknowledged,
-    /// and how many each consumes at once: the events a batch can gather. 16 by default: with 100 or 1,000 in flight,
-    /// the damage suite's broker restart left the batched queues without a consumer after the broker came back (their
-    /// messages waited in RabbitMQ until the worker restarted), while 16 recovered as before.
+    /// and how many each consumes at once: the events a batch can gather. 16 by default: any prefetch now survives a
+    /// broker restart (Inbound/OrphanedDeliveries), but at 64 and 250 the damage suite's flood of hostile
+    /// bodies left the worker holding more than 50 MB above its start, and at 250 peaking at 534 MB, while under load the
+    /// benchmark measured no clear gain in speed (docs/scaling.md).
     /// </summary>
     [Range(1, 10000, ErrorMessage = "Monitor:Ingest:PrefetchCount must be between 1 and 10000.")]
     public int PrefetchCount { get; set; } = 16;

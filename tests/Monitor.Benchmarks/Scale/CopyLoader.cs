@@ -59,8 +59,7 @@ public static class CopyLoader
         await importer.WriteAsync(g.CohortYear, NpgsqlDbType.Integer, cancellationToken);
         await importer.WriteAsync(g.GraduateId, NpgsqlDbType.Text, cancellationToken);
         await importer.WriteAsync(g.UnitCode, NpgsqlDbType.Text, cancellationToken);
-        await WriteTextAsync(importer, g.Major, cancellationToken);
-        await importer.WriteAsync(g.Disadvantaged.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(g.Disadvantaged.Count > 0, NpgsqlDbType.Boolean, cancellationToken);
         await importer.WriteAsync(fingerprint ?? StandIn(), NpgsqlDbType.Text, cancellationToken);
         await importer.WriteAsync(ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
     }
@@ -72,7 +71,6 @@ public static class CopyLoader
         await importer.WriteAsync(w.InstitutionId, NpgsqlDbType.Text, cancellationToken);
         await importer.WriteAsync(w.CohortYear, NpgsqlDbType.Integer, cancellationToken);
         await importer.WriteAsync(w.GraduateId, NpgsqlDbType.Text, cancellationToken);
-        await importer.WriteAsync(w.Reason, NpgsqlDbType.Text, cancellationToken);
         await importer.WriteAsync(fingerprint ?? StandIn(), NpgsqlDbType.Text, cancellationToken);
         await importer.WriteAsync(ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
     }
@@ -88,8 +86,6 @@ public static class CopyLoader
         await importer.WriteAsync(r.Destination.ToString(), NpgsqlDbType.Text, cancellationToken);
         await importer.WriteAsync(r.EffectiveOn, NpgsqlDbType.Date, cancellationToken);
         await importer.WriteAsync(r.ReportedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-        await WriteTextAsync(importer, r.EmployerName, cancellationToken);
-        await WriteTextAsync(importer, r.EmployerCreditCode, cancellationToken);
         await importer.WriteAsync(fingerprint ?? StandIn(), NpgsqlDbType.Text, cancellationToken);
         await importer.WriteAsync(ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
     }
@@ -134,9 +130,9 @@ public static class CopyLoader
     /// <summary>The tables and columns the worker writes, in its column order.</summary>
     public static class Tables
     {
-        public const string Graduates = "graduates (institution_id, cohort_year, graduate_id, unit_code, major, disadvantaged, fingerprint, received_at)";
-        public const string Withdrawals = "graduate_withdrawals (institution_id, cohort_year, graduate_id, reason, fingerprint, received_at)";
-        public const string Reports = "destination_reports (report_id, institution_id, cohort_year, graduate_id, destination, effective_on, reported_at, employer_name, employer_credit_code, fingerprint, received_at)";
+        public const string Graduates = "graduates (institution_id, cohort_year, graduate_id, unit_code, is_disadvantaged, fingerprint, received_at)";
+        public const string Withdrawals = "graduate_withdrawals (institution_id, cohort_year, graduate_id, fingerprint, received_at)";
+        public const string Reports = "destination_reports (report_id, institution_id, cohort_year, graduate_id, destination, effective_on, reported_at, fingerprint, received_at)";
         public const string Visits = "visits (visit_id, institution_id, tier, unit_code, employer_name, employer_credit_code, visited_on, mode, positions_opened, fingerprint, recorded_at, employer_name_key, employer_code_key)";
         public const string Cancellations = "visit_cancellations (visit_id, institution_id, reason, cancelled_at)";
     }
