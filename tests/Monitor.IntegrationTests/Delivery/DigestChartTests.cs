@@ -16,62 +16,54 @@ namespace Monitor.IntegrationTests.Delivery;
 public sealed class DigestChartTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider clock = new(WorkerEnvironment.Start);
-    private RobotListener? robot;
-    private ConfiguredWorker? configured;
+    private RobotWorker? world;
+
+    private RobotListener Robot => world!.Robot;
+
+    private WorkerHost Worker => world!.Worker;
 
     public async Task InitializeAsync()
     {
-        robot = RobotListener.Start();
-
-        // The fake clock reads Saturday 15 June 2024 in Tianjin.
-        configured = await ConfiguredWorker.StartAsync(clock, new Dictionary<string, string?>
+        world = await RobotWorker.StartAsync(clock, robot =>
         {
-            ["Monitor:Notifications:GroupWait"] = "00:00:00",
-            ["Monitor:Notifications:CheckEvery"] = "00:00:00.2",
-            ["Monitor:Notifications:QuietHours:Enabled"] = "false",
-            ["Monitor:Notifications:ChartsOn"] = "Saturday",
-            ["Monitor:Webhooks:0:Name"] = "office-wecom",
-            ["Monitor:Webhooks:0:Kind"] = "WeCom",
-            ["Monitor:Webhooks:0:Url"] = new Uri(robot.Address, "/wecom?key=test-key").ToString(),
-            ["Monitor:Webhooks:0:Alerts"] = "false",
+
+            // The fake clock reads Saturday 15 June 2024 in Tianjin.
+            return new Dictionary<string, string?>
+            {
+                ["Monitor:Notifications:ChartsOn"] = "Saturday",
+                ["Monitor:Webhooks:0:Name"] = "office-wecom",
+                ["Monitor:Webhooks:0:Kind"] = "WeCom",
+                ["Monitor:Webhooks:0:Url"] = new Uri(robot.Address, "/wecom?key=test-key").ToString(),
+                ["Monitor:Webhooks:0:Alerts"] = "false",
+            };
         });
     }
 
     public async Task DisposeAsync()
     {
-        try
+        if (world is not null)
         {
-            if (configured is not null)
-            {
-                await configured.DisposeAsync();
-            }
-        }
-        finally
-        {
-            if (robot is not null)
-            {
-                await robot.DisposeAsync();
-            }
+            await world.DisposeAsync();
         }
     }
 
     [Fact]
     public async Task When_the_digest_runs_on_the_chart_day_should_post_its_text_then_a_chart_image_per_running_target()
     {
-        var worker = configured!.Worker;
+        var worker = Worker;
         foreach (var visit in VisitData.Leadership("chart", 12))
         {
             await worker.PublishAsync(visit);
         }
 
-        await Eventually.UntilAsync(() => configured.Database.DataSource.CreateCommand("SELECT count(*) FROM visits").ExecuteScalarAsync(), n => (long)n! == 12, "the visits are stored");
+        await Eventually.UntilAsync(() => world!.Configured.Database.DataSource.CreateCommand("SELECT count(*) FROM visits").ExecuteScalarAsync(), n => (long)n! == 12, "the visits are stored");
         await worker.Evaluator.EvaluateAsync(null, null, default);
         var scheduler = await worker.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
         await scheduler.TriggerJob(Schedules.DigestJob);
 
         // The seed's four targets all run on 15 June 2024: the text, then four pictures.
-        var posted = await Eventually.UntilAsync(() => robot!.Requests, r => r.Count(x => x.Succeeded) == 5, "the digest and its charts are posted", TimeSpan.FromSeconds(60));
+        var posted = await Eventually.UntilAsync(() => Robot.Requests, r => r.Count(x => x.Succeeded) == 5, "the digest and its charts are posted", TimeSpan.FromSeconds(60));
         var kinds = posted.Select(p => JsonDocument.Parse(p.Body).RootElement.GetProperty("msgtype").GetString()).ToList();
         Assert.Equal(["markdown_v2", "image", "image", "image", "image"], kinds);
         foreach (var request in posted.Skip(1))

@@ -22,49 +22,37 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     private const string Secret = "SECtest0123456789";
 
     private readonly FakeTimeProvider clock = new(WorkerEnvironment.Start);
-    private RobotListener? robot;
-    private ConfiguredWorker? configured;
+    private RobotWorker? world;
 
-    private RobotListener Robot => robot!;
+    private RobotListener Robot => world!.Robot;
 
-    private WorkerHost Worker => configured!.Worker;
+    private WorkerHost Worker => world!.Worker;
 
     public async Task InitializeAsync()
     {
-        robot = RobotListener.Start();
-        configured = await ConfiguredWorker.StartAsync(clock, new Dictionary<string, string?>
+        world = await RobotWorker.StartAsync(clock, robot =>
         {
-            ["Monitor:Notifications:GroupWait"] = "00:00:00",
-            ["Monitor:Notifications:CheckEvery"] = "00:00:00.2",
-            ["Monitor:Notifications:QuietHours:Enabled"] = "false",
-            ["Monitor:Webhooks:0:Name"] = "leaders-wecom",
-            ["Monitor:Webhooks:0:Kind"] = "WeCom",
-            ["Monitor:Webhooks:0:Url"] = new Uri(robot.Address, "/wecom?key=test-key").ToString(),
-            ["Monitor:Webhooks:0:Digests"] = "false",
-            ["Monitor:Webhooks:0:MinimumSeverity"] = "Critical",
-            ["Monitor:Webhooks:1:Name"] = "office-dingtalk",
-            ["Monitor:Webhooks:1:Kind"] = "DingTalk",
-            ["Monitor:Webhooks:1:Url"] = new Uri(robot.Address, "/dingtalk?access_token=test-token").ToString(),
-            ["Monitor:Webhooks:1:Secret"] = Secret,
-            ["Monitor:Webhooks:1:MinimumSeverity"] = "Critical",
+            return new Dictionary<string, string?>
+            {
+                ["Monitor:Webhooks:0:Name"] = "leaders-wecom",
+                ["Monitor:Webhooks:0:Kind"] = "WeCom",
+                ["Monitor:Webhooks:0:Url"] = new Uri(robot.Address, "/wecom?key=test-key").ToString(),
+                ["Monitor:Webhooks:0:Digests"] = "false",
+                ["Monitor:Webhooks:0:MinimumSeverity"] = "Critical",
+                ["Monitor:Webhooks:1:Name"] = "office-dingtalk",
+                ["Monitor:Webhooks:1:Kind"] = "DingTalk",
+                ["Monitor:Webhooks:1:Url"] = new Uri(robot.Address, "/dingtalk?access_token=test-token").ToString(),
+                ["Monitor:Webhooks:1:Secret"] = Secret,
+                ["Monitor:Webhooks:1:MinimumSeverity"] = "Critical",
+            };
         });
     }
 
     public async Task DisposeAsync()
     {
-        try
+        if (world is not null)
         {
-            if (configured is not null)
-            {
-                await configured.DisposeAsync();
-            }
-        }
-        finally
-        {
-            if (robot is not null)
-            {
-                await robot.DisposeAsync();
-            }
+            await world.DisposeAsync();
         }
     }
 
@@ -138,7 +126,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         // The job again on the same day: the same DigestId, kept once, so nothing more is posted.
         await scheduler.TriggerJob(Schedules.DigestJob);
-        await Eventually.UntilAsync(() => configured!.Database.DataSource.CreateCommand("SELECT count(*) FROM digests").ExecuteScalarAsync(), n => (long)n! == 1, "the digest is kept");
+        await Eventually.UntilAsync(() => world!.Configured.Database.DataSource.CreateCommand("SELECT count(*) FROM digests").ExecuteScalarAsync(), n => (long)n! == 1, "the digest is kept");
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Single(Robot.Requests);
         var store = Worker.Services.GetRequiredService<INotificationStore>();

@@ -16,55 +16,41 @@ public sealed class WebhookIsolationTests : IAsyncLifetime
     private static readonly string[] UnitNames = ["机械工程学院", "电子信息与自动化学院", "人工智能学院", "新能源工程学院", "材料工程学院", "经济管理学院"];
 
     private readonly FakeTimeProvider clock = new(WorkerEnvironment.Start);
-    private RobotListener? robot;
-    private ConfiguredWorker? configured;
+    private RobotWorker? world;
 
-    private RobotListener Robot => robot!;
+    private RobotListener Robot => world!.Robot;
 
-    private WorkerHost Worker => configured!.Worker;
+    private WorkerHost Worker => world!.Worker;
 
     public async Task InitializeAsync()
     {
-        robot = RobotListener.Start();
-        Robot.Script("/bad", [.. Enumerable.Repeat((500, """{"errcode":-1,"errmsg":"system busy"}"""), 200)]);
-        Robot.Script("/gone", [.. Enumerable.Repeat((200, """{"errcode":93000,"errmsg":"invalid webhook url"}"""), 20)]);
-        Robot.Script("/missing", [.. Enumerable.Repeat((404, "404 page not found"), 20)]);
-        var settings = new Dictionary<string, string?>
+        world = await RobotWorker.StartAsync(clock, robot =>
         {
-            ["Monitor:Notifications:GroupWait"] = "00:00:00",
-            ["Monitor:Notifications:CheckEvery"] = "00:00:00.2",
-            ["Monitor:Notifications:QuietHours:Enabled"] = "false",
-        };
-        string[] names = ["bad", "good", "gone", "missing"];
-        for (var i = 0; i < names.Length; i++)
-        {
-            settings[$"Monitor:Webhooks:{i}:Name"] = names[i];
-            settings[$"Monitor:Webhooks:{i}:Kind"] = "WeCom";
-            settings[$"Monitor:Webhooks:{i}:Url"] = new Uri(robot.Address, $"/{names[i]}?key=key-{names[i]}").ToString();
-            settings[$"Monitor:Webhooks:{i}:Digests"] = "false";
+            robot.Script("/bad", [.. Enumerable.Repeat((500, """{"errcode":-1,"errmsg":"system busy"}"""), 200)]);
+            robot.Script("/gone", [.. Enumerable.Repeat((200, """{"errcode":93000,"errmsg":"invalid webhook url"}"""), 20)]);
+            robot.Script("/missing", [.. Enumerable.Repeat((404, "404 page not found"), 20)]);
+            var settings = new Dictionary<string, string?>();
+            string[] names = ["bad", "good", "gone", "missing"];
+            for (var i = 0; i < names.Length; i++)
+            {
+                settings[$"Monitor:Webhooks:{i}:Name"] = names[i];
+                settings[$"Monitor:Webhooks:{i}:Kind"] = "WeCom";
+                settings[$"Monitor:Webhooks:{i}:Url"] = new Uri(robot.Address, $"/{names[i]}?key=key-{names[i]}").ToString();
+                settings[$"Monitor:Webhooks:{i}:Digests"] = "false";
 
-            // The start-up evaluation's NoData warnings stay below this, so only the test's alerts are posted.
-            settings[$"Monitor:Webhooks:{i}:MinimumSeverity"] = "Critical";
-        }
+                // The start-up evaluation's NoData warnings stay below this, so only the test's alerts are posted.
+                settings[$"Monitor:Webhooks:{i}:MinimumSeverity"] = "Critical";
+            }
 
-        configured = await ConfiguredWorker.StartAsync(clock, settings);
+            return settings;
+        });
     }
 
     public async Task DisposeAsync()
     {
-        try
+        if (world is not null)
         {
-            if (configured is not null)
-            {
-                await configured.DisposeAsync();
-            }
-        }
-        finally
-        {
-            if (robot is not null)
-            {
-                await robot.DisposeAsync();
-            }
+            await world.DisposeAsync();
         }
     }
 

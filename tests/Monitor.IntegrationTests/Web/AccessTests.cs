@@ -21,47 +21,37 @@ public sealed class AccessTests : IAsyncLifetime
     private const string OtherTarget = "leadership-visits-2024";
 
     private readonly FakeTimeProvider clock = new(WorkerEnvironment.Start);
-    private RobotListener? robot;
-    private ConfiguredWorker? configured;
+    private RobotWorker? world;
 
-    private WorkerHost Worker => configured!.Worker;
+    private RobotListener Robot => world!.Robot;
+
+    private WorkerHost Worker => world!.Worker;
 
     private LinkSigner Signer => Worker.Services.GetRequiredService<LinkSigner>();
 
     public async Task InitializeAsync()
     {
-        robot = RobotListener.Start();
-        configured = await ConfiguredWorker.StartAsync(clock, new Dictionary<string, string?>
+        world = await RobotWorker.StartAsync(clock, robot =>
         {
-            ["Monitor:Web:PublicUrl"] = "https://jy.example.edu.cn/monitor",
-            ["Monitor:Web:Users:0:Name"] = "office",
-            ["Monitor:Web:Users:0:PasswordHash"] = LoginEndpoints.Hash(Password),
-            ["Monitor:Notifications:GroupWait"] = "00:00:00",
-            ["Monitor:Notifications:CheckEvery"] = "00:00:00.2",
-            ["Monitor:Notifications:QuietHours:Enabled"] = "false",
-            ["Monitor:Webhooks:0:Name"] = "leaders-wecom",
-            ["Monitor:Webhooks:0:Kind"] = "WeCom",
-            ["Monitor:Webhooks:0:Url"] = new Uri(robot.Address, "/wecom?key=test-key").ToString(),
-            ["Monitor:Webhooks:0:Digests"] = "false",
-            ["Monitor:Webhooks:0:MinimumSeverity"] = "Critical",
+            return new Dictionary<string, string?>
+            {
+                ["Monitor:Web:PublicUrl"] = "https://jy.example.edu.cn/monitor",
+                ["Monitor:Web:Users:0:Name"] = "office",
+                ["Monitor:Web:Users:0:PasswordHash"] = LoginEndpoints.Hash(Password),
+                ["Monitor:Webhooks:0:Name"] = "leaders-wecom",
+                ["Monitor:Webhooks:0:Kind"] = "WeCom",
+                ["Monitor:Webhooks:0:Url"] = new Uri(robot.Address, "/wecom?key=test-key").ToString(),
+                ["Monitor:Webhooks:0:Digests"] = "false",
+                ["Monitor:Webhooks:0:MinimumSeverity"] = "Critical",
+            };
         });
     }
 
     public async Task DisposeAsync()
     {
-        try
+        if (world is not null)
         {
-            if (configured is not null)
-            {
-                await configured.DisposeAsync();
-            }
-        }
-        finally
-        {
-            if (robot is not null)
-            {
-                await robot.DisposeAsync();
-            }
+            await world.DisposeAsync();
         }
     }
 
@@ -196,7 +186,7 @@ public sealed class AccessTests : IAsyncLifetime
         var alert = Outbox.UnitVisits("XN", TargetStatus.AtRisk, TargetStatus.OffTrack, AlertSeverity.Critical, 11, 18, 25, WorkerEnvironment.Start);
         await Outbox.SaveAsync(Worker, alert);
 
-        var post = (await Eventually.UntilAsync(() => robot!.Requests.ToList(), r => r.Any(x => x.Succeeded), "the robot has taken the alert")).Single(r => r.Succeeded);
+        var post = (await Eventually.UntilAsync(() => Robot.Requests.ToList(), r => r.Any(x => x.Succeeded), "the robot has taken the alert")).Single(r => r.Succeeded);
         using var body = JsonDocument.Parse(post.Body);
         var markdown = body.RootElement.GetProperty("markdown_v2").GetProperty("content").GetString()!;
         var last = markdown.Split('\n')[^1];
@@ -213,11 +203,11 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task When_no_key_is_configured_should_keep_one_in_the_database_that_every_replica_reads()
     {
-        var kept = PostgresSigningKeys.LoadOrCreate(configured!.Database.DataSource);
+        var kept = PostgresSigningKeys.LoadOrCreate(world!.Configured.Database.DataSource);
 
         Assert.Equal(32, kept.Length);
         Assert.Equal(kept, Worker.Services.GetRequiredService<SigningKey>().Bytes);
-        Assert.Equal(kept, PostgresSigningKeys.LoadOrCreate(configured.Database.DataSource));
+        Assert.Equal(kept, PostgresSigningKeys.LoadOrCreate(world.Configured.Database.DataSource));
 
         // A second worker signs with the kept key, so a link made by this one opens on the other.
         var other = new LinkSigner(new SigningKey(kept), clock);
