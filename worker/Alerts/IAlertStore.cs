@@ -19,6 +19,12 @@ public interface IAlertStore
     Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Saves several states, each as <see cref="TrySaveAsync"/> would, in one transaction: all of them with their alerts,
+    /// or — when another evaluation saved any of them first — none, and false; the caller reloads and decides again.
+    /// </summary>
+    Task<bool> TrySaveAllAsync(IReadOnlyList<StateSave> saves, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Holds the target for one evaluation until the returned handle is disposed: evaluations of the same target — by
     /// this worker's jobs, an EvaluationRequested message or another replica — run one after another instead of
     /// deciding the same states twice.
@@ -37,6 +43,9 @@ public interface IAlertStore
     /// <summary>How many outbox alerts are not yet published (the relay's backlog).</summary>
     Task<long> CountUnpublishedAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>A state to save if the stored version is still <paramref name="ExpectedVersion"/> (0 when there was none), with its alert, if any.</summary>
+public sealed record StateSave(AlertState State, long ExpectedVersion, TargetStatusChanged? Alert);
 
 /// <summary>
 /// What has been announced for a target in a scope, and the condition being watched.

@@ -53,23 +53,35 @@ public sealed class InMemoryAlertStore(TimeProvider timeProvider) : IAlertStore
 
     /// <inheritdoc />
     /// <remarks>The saved state's version is <c>state.Version</c>, which must be <paramref name="expectedVersion"/> + 1.</remarks>
-    public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken)
+    public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken) =>
+        TrySaveAllAsync([new StateSave(state, expectedVersion, alert)], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TrySaveAllAsync(IReadOnlyList<StateSave> saves, CancellationToken cancellationToken)
     {
-        AlertSaveRules.EnsureSavable(state, expectedVersion, alert);
-        var payload = alert is null ? null : AlertJson.Serialize(alert);
+        ArgumentNullException.ThrowIfNull(saves);
+        foreach (var save in saves)
+        {
+            AlertSaveRules.EnsureSavable(save.State, save.ExpectedVersion, save.Alert);
+        }
+
+        var payloads = saves.Select(save => save.Alert is null ? null : AlertJson.Serialize(save.Alert)).ToList();
         lock (gate)
         {
-            var storedVersion = states.TryGetValue((state.TargetId, state.ScopeKey), out var stored) ? stored.Version : 0;
-            if (storedVersion != expectedVersion)
+            if (saves.Any(save => (states.TryGetValue((save.State.TargetId, save.State.ScopeKey), out var stored) ? stored.Version : 0) != save.ExpectedVersion))
             {
                 return Task.FromResult(false);
             }
 
-            states[(state.TargetId, state.ScopeKey)] = state;
-
-            if (alert is not null)
+            var createdAt = timeProvider.GetUtcNow();
+            for (var i = 0; i < saves.Count; i++)
             {
-                outbox.TryAdd(alert.AlertId, new OutboxEntry(alert.AlertId, alert.TargetId, payload!, timeProvider.GetUtcNow()));
+                var (state, _, alert) = saves[i];
+                states[(state.TargetId, state.ScopeKey)] = state;
+                if (alert is not null)
+                {
+                    outbox.TryAdd(alert.AlertId, new OutboxEntry(alert.AlertId, alert.TargetId, payloads[i]!, createdAt));
+                }
             }
 
             return Task.FromResult(true);

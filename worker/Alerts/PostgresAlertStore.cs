@@ -72,43 +72,75 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource, TimeProvider
 
     /// <inheritdoc />
     /// <remarks>The saved row's version is <c>state.Version</c>, which must be <paramref name="expectedVersion"/> + 1.</remarks>
-    public async Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken)
+    public Task<bool> TrySaveAsync(AlertState state, long expectedVersion, TargetStatusChanged? alert, CancellationToken cancellationToken) =>
+        TrySaveAllAsync([new StateSave(state, expectedVersion, alert)], cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One round trip and one commit for all of them: a batch of one statement per state (and per alert), each state's
+    /// statement touching its row only if the version is still the expected one; any that touched none rolls all back.
+    /// </remarks>
+    public async Task<bool> TrySaveAllAsync(IReadOnlyList<StateSave> saves, CancellationToken cancellationToken)
     {
-        AlertSaveRules.EnsureSavable(state, expectedVersion, alert);
+        ArgumentNullException.ThrowIfNull(saves);
+        foreach (var save in saves)
+        {
+            AlertSaveRules.EnsureSavable(save.State, save.ExpectedVersion, save.Alert);
+        }
+
+        if (saves.Count == 0)
+        {
+            return true;
+        }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await SaveStateAsync(connection, state, expectedVersion, cancellationToken))
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var stateCommands = new List<NpgsqlBatchCommand>(saves.Count);
+        var createdAt = timeProvider.GetUtcNow();
+        foreach (var (state, expectedVersion, alert) in saves)
+        {
+            var save = SaveState(state, expectedVersion);
+            stateCommands.Add(save);
+            batch.BatchCommands.Add(save);
+            if (alert is not null)
+            {
+                batch.BatchCommands.Add(Enqueue(alert, createdAt));
+            }
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+
+        // A concurrent saver with the same expected version blocks on the row, then finds the version moved: 0 rows.
+        if (stateCommands.Any(command => command.RecordsAffected != 1))
         {
             await transaction.RollbackAsync(cancellationToken);
             return false;
-        }
-
-        if (alert is not null)
-        {
-            await using var enqueue = new NpgsqlCommand(
-                """
-                INSERT INTO alerts (alert_id, target_id, scope_key, payload, created_at)
-                VALUES ($1, $2, $3, $4, $5)
-                ON CONFLICT (alert_id) DO NOTHING
-                """,
-                connection);
-            enqueue.Parameters.Add(Value(alert.AlertId));
-            enqueue.Parameters.Add(Text(alert.TargetId));
-            enqueue.Parameters.Add(Text(AlertSaveRules.OutboxScope(alert)));
-            enqueue.Parameters.Add(Json(AlertJson.Serialize(alert)));
-            enqueue.Parameters.Add(Timestamp(timeProvider.GetUtcNow()));
-            await enqueue.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
-    /// <summary>Inserts or updates one state if its version is still the expected one; false when another saver was first.</summary>
-    private static async Task<bool> SaveStateAsync(NpgsqlConnection connection, AlertState state, long expectedVersion, CancellationToken cancellationToken)
+    private static NpgsqlBatchCommand Enqueue(TargetStatusChanged alert, DateTimeOffset createdAt)
     {
-        // A concurrent saver with the same expected version blocks on the row, then finds the version moved: 0 rows.
+        var enqueue = new NpgsqlBatchCommand(
+            """
+            INSERT INTO alerts (alert_id, target_id, scope_key, payload, created_at)
+            VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (alert_id) DO NOTHING
+            """);
+        enqueue.Parameters.Add(Value(alert.AlertId));
+        enqueue.Parameters.Add(Text(alert.TargetId));
+        enqueue.Parameters.Add(Text(AlertSaveRules.OutboxScope(alert)));
+        enqueue.Parameters.Add(Json(AlertJson.Serialize(alert)));
+        enqueue.Parameters.Add(Timestamp(createdAt));
+        return enqueue;
+    }
+
+    /// <summary>Inserts or updates one state if its version is still the expected one: one row affected, or none when another saver was first.</summary>
+    private static NpgsqlBatchCommand SaveState(AlertState state, long expectedVersion)
+    {
         var sql = expectedVersion == 0
             ? $"""
               INSERT INTO alert_state ({StateColumns})
@@ -122,32 +154,30 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource, TimeProvider
                   previous_status = $13, final_numerator = $14, final_denominator = $15, final_actual = $16, final_at = $17
               WHERE target_id = $1 AND scope_key = $2 AND version = $18
               """;
-        await using (var save = new NpgsqlCommand(sql, connection))
+        var save = new NpgsqlBatchCommand(sql);
+        save.Parameters.Add(Text(state.TargetId));
+        save.Parameters.Add(Text(state.ScopeKey));
+        save.Parameters.Add(Text(state.Status.ToString()));
+        save.Parameters.Add(Timestamp(state.StatusSince));
+        save.Parameters.Add(Value(state.Transitions));
+        save.Parameters.Add(Value(state.Reminders));
+        save.Parameters.Add(Timestamp(state.LastNotifiedAt));
+        save.Parameters.Add(Text(state.CandidateStatus?.ToString()));
+        save.Parameters.Add(Timestamp(state.CandidateSince));
+        save.Parameters.Add(Value(state.LastActual));
+        save.Parameters.Add(Timestamp(state.LastEvaluatedAt));
+        save.Parameters.Add(Value(state.Version));
+        save.Parameters.Add(Text(state.PreviousStatus?.ToString()));
+        save.Parameters.Add(state.Final is { } final ? Value(final.Numerator) : Null(NpgsqlTypes.NpgsqlDbType.Integer));
+        save.Parameters.Add(state.Final is { } f2 ? Value(f2.Denominator) : Null(NpgsqlTypes.NpgsqlDbType.Integer));
+        save.Parameters.Add(state.Final is { } f3 ? Value(f3.Actual) : Null(NpgsqlTypes.NpgsqlDbType.Numeric));
+        save.Parameters.Add(Timestamp(state.Final?.ClosedAt));
+        if (expectedVersion != 0)
         {
-            save.Parameters.Add(Text(state.TargetId));
-            save.Parameters.Add(Text(state.ScopeKey));
-            save.Parameters.Add(Text(state.Status.ToString()));
-            save.Parameters.Add(Timestamp(state.StatusSince));
-            save.Parameters.Add(Value(state.Transitions));
-            save.Parameters.Add(Value(state.Reminders));
-            save.Parameters.Add(Timestamp(state.LastNotifiedAt));
-            save.Parameters.Add(Text(state.CandidateStatus?.ToString()));
-            save.Parameters.Add(Timestamp(state.CandidateSince));
-            save.Parameters.Add(Value(state.LastActual));
-            save.Parameters.Add(Timestamp(state.LastEvaluatedAt));
-            save.Parameters.Add(Value(state.Version));
-            save.Parameters.Add(Text(state.PreviousStatus?.ToString()));
-            save.Parameters.Add(state.Final is { } final ? Value(final.Numerator) : Null(NpgsqlTypes.NpgsqlDbType.Integer));
-            save.Parameters.Add(state.Final is { } f2 ? Value(f2.Denominator) : Null(NpgsqlTypes.NpgsqlDbType.Integer));
-            save.Parameters.Add(state.Final is { } f3 ? Value(f3.Actual) : Null(NpgsqlTypes.NpgsqlDbType.Numeric));
-            save.Parameters.Add(Timestamp(state.Final?.ClosedAt));
-            if (expectedVersion != 0)
-            {
-                save.Parameters.Add(Value(expectedVersion));
-            }
-
-            return await save.ExecuteNonQueryAsync(cancellationToken) == 1;
+            save.Parameters.Add(Value(expectedVersion));
         }
+
+        return save;
     }
 
     /// <inheritdoc />

@@ -1,4 +1,3 @@
-using Monitor.Messages;
 using Monitor.Worker.History;
 using Quartz;
 
@@ -14,14 +13,9 @@ public sealed partial class EvaluationJob(Evaluator evaluator, HistoryRetention 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var results = await evaluator.EvaluateAsync(null, null, cancellationToken);
+        var summary = await evaluator.RunAsync(null, null, cancellationToken);
         var elapsed = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            var targets = results.Select(r => r.Target.Id).Distinct().Count();
-            var behind = results.Count(r => r.AnnouncedStatus is TargetStatus.AtRisk or TargetStatus.OffTrack or TargetStatus.Missed or TargetStatus.NoData);
-            LogFinished(logger, targets, results.Count, behind, elapsed);
-        }
+        LogFinished(logger, summary.Targets, summary.Scopes, summary.Behind, elapsed);
 
         await retention.PruneIfDueAsync(cancellationToken);
     }

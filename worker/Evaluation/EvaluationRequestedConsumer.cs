@@ -45,7 +45,7 @@ public sealed partial class EvaluationRequestedConsumer(
         var ran = await coalescer.RunAsync(
             request.InstitutionId,
             request.TargetId,
-            ct => gate.RunAsync(c => evaluator.EvaluateAsync(request.InstitutionId, request.TargetId, c), ct),
+            ct => gate.RunAsync(c => evaluator.RunAsync(request.InstitutionId, request.TargetId, c), ct),
             context.CancellationToken);
         metrics.Accepted(nameof(EvaluationRequested));
         if (!ran)

@@ -11,9 +11,10 @@ using Monitor.Worker.Telemetry;
 namespace Monitor.Worker.Evaluation;
 
 /// <summary>
-/// Evaluates targets: loads the facts, asks the engine, applies the alert policy to the stored state (alert and
-/// state saved together), publishes a snapshot per target and scope, keeps the target's snapshots as the day's history
-/// row of each scope, then relays the new alerts.
+/// Evaluates targets: loads the facts, asks the engine, applies the alert policy to the stored states (states and
+/// alerts saved together, one transaction per target), publishes a snapshot per target and scope, keeps the target's
+/// snapshots as the day's history row of each scope, then relays the new alerts. Institutions are evaluated side by
+/// side (Monitor:EvaluationParallelism), each one's targets one after another, each one's facts read once.
 /// </summary>
 public sealed partial class Evaluator(
     TargetCatalog targets,
@@ -29,43 +30,118 @@ public sealed partial class Evaluator(
 {
     private const int SaveAttempts = 10;
 
+    /// <summary>Evaluates the selected targets and returns every scope's figures and status, in the catalog's order.</summary>
     public async Task<IReadOnlyList<ScopeEvaluation>> EvaluateAsync(string? institutionId, string? targetId, CancellationToken cancellationToken)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var results = new List<ScopeEvaluation>();
-        foreach (var target in targets.Select(institutionId, targetId))
-        {
-            await using (await alerts.LockTargetAsync(target.Id, cancellationToken))
+        var selected = targets.Select(institutionId, targetId).ToList();
+        var evaluated = new IReadOnlyList<ScopeEvaluation>[selected.Count];
+        await EvaluateAsync(selected, (index, scopes) => evaluated[index] = scopes, cancellationToken);
+        return [.. evaluated.SelectMany(scopes => scopes)];
+    }
+
+    /// <summary>
+    /// Evaluates the selected targets and keeps only the counts: each target's figures are dropped once it is done, so
+    /// the memory of a run holds the facts of the institutions in progress, however many there are.
+    /// </summary>
+    public async Task<EvaluationSummary> RunAsync(string? institutionId, string? targetId, CancellationToken cancellationToken)
+    {
+        var selected = targets.Select(institutionId, targetId).ToList();
+        int scopes = 0, behind = 0;
+        await EvaluateAsync(
+            selected,
+            (_, evaluated) =>
             {
-                results.AddRange(await EvaluateTargetAsync(target, cancellationToken));
+                Interlocked.Add(ref scopes, evaluated.Count);
+                Interlocked.Add(ref behind, evaluated.Count(e => e.AnnouncedStatus is TargetStatus.AtRisk or TargetStatus.OffTrack or TargetStatus.Missed or TargetStatus.NoData));
+            },
+            cancellationToken);
+        return new EvaluationSummary(selected.Count, scopes, behind);
+    }
+
+    private async Task EvaluateAsync(List<TargetDefinition> selected, Action<int, IReadOnlyList<ScopeEvaluation>> done, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var institutions = selected.Select((target, index) => (Target: target, Index: index)).GroupBy(x => x.Target.InstitutionId, StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.EvaluationParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(institutions, parallel, async (institution, ct) =>
+        {
+            var facts = scopes.NewFacts();
+            foreach (var (target, index) in institution)
+            {
+                await using (await alerts.LockTargetAsync(target.Id, ct))
+                {
+                    done(index, await EvaluateTargetAsync(target, facts, ct));
+                }
             }
-        }
+        });
 
         await relay.RelayNowAsync(cancellationToken);
         metrics.Evaluated(System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        return results;
     }
 
-    private async Task<IReadOnlyList<ScopeEvaluation>> EvaluateTargetAsync(TargetDefinition target, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ScopeEvaluation>> EvaluateTargetAsync(TargetDefinition target, FactCache facts, CancellationToken cancellationToken)
     {
         var institution = scopes.InstitutionOf(target);
         var now = clock.GetUtcNow();
-        var assessed = await scopes.AssessAsync(target, institution.LocalDate(now), cancellationToken);
-        var whole = assessed[0];
-        var unitScopes = assessed.Skip(1).ToList();
+        var today = institution.LocalDate(now);
+        var assessed = await scopes.AssessAsync(target, today, facts, cancellationToken);
+        var decided = await DecideAndSaveAsync(target, institution, assessed, now, cancellationToken);
 
-        var snapshots = new List<MetricSnapshot>(assessed.Count);
-        var results = new List<ScopeEvaluation>
+        var snapshots = new MetricSnapshot[assessed.Count];
+        var results = new ScopeEvaluation[assessed.Count];
+        for (var i = 0; i < assessed.Count; i++)
         {
-            await ApplyAsync(target, institution, null, whole.ScopeName, whole.Assessment, whole.Measurement, whole.Lagging, now, snapshots, cancellationToken),
-        };
-        foreach (var scope in unitScopes)
-        {
-            results.Add(await ApplyAsync(target, institution, scope.UnitCode, scope.ScopeName, scope.Assessment, scope.Measurement, [], now, snapshots, cancellationToken));
+            var (scope, status) = (assessed[i], decided[i].State.Status);
+            snapshots[i] = MetricSnapshots.For(target, institution.Id, scope.UnitCode, scope.Assessment, scope.Measurement, status, now);
+            results[i] = new ScopeEvaluation(target, institution.Id, scope.UnitCode, scope.ScopeName, scope.Assessment, status, scope.Measurement);
         }
 
-        await SaveHistoryAsync(target, institution.LocalDate(now), snapshots, cancellationToken);
+        await PublishAsync(snapshots, cancellationToken);
+        await SaveHistoryAsync(target, today, snapshots, cancellationToken);
         return results;
+    }
+
+    /// <summary>
+    /// Decides every scope of the target against its stored state and saves every state (each records when it was last
+    /// evaluated, which <c>status</c> reports and <c>status --refresh</c> waits on), with their alerts, in one transaction. Another evaluation that saved first (only one holding the target's lock should) makes it read
+    /// the states again and decide again.
+    /// </summary>
+    private async Task<IReadOnlyList<AlertDecision>> DecideAndSaveAsync(
+        TargetDefinition target, Institution institution, IReadOnlyList<ScopeAssessment> assessed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = (await alerts.GetStatesAsync([target.Id], cancellationToken)).ToDictionary(s => s.ScopeKey, StringComparer.Ordinal);
+            var decisions = new List<AlertDecision>(assessed.Count);
+            var saves = new List<StateSave>();
+            foreach (var scope in assessed)
+            {
+                var scopeKey = ScopeKeys.For(institution.Id, scope.UnitCode);
+                var state = stored.GetValueOrDefault(scopeKey);
+                var decision = AlertPolicy.Decide(target.Id, scopeKey, state, scope.Assessment, target.Alerting, now);
+                decisions.Add(decision);
+                var alert = decision.Announce ? Alert(target, institution, scope.UnitCode, scope.ScopeName, scope.Assessment, decision, scope.Lagging, now) : null;
+                saves.Add(new StateSave(decision.State, state?.Version ?? 0, alert));
+            }
+
+            if (await alerts.TrySaveAllAsync(saves, cancellationToken))
+            {
+                foreach (var save in saves.Where(save => save.Alert is not null))
+                {
+                    LogAlert(logger, save.State.TargetId, save.State.ScopeKey, save.Alert!.Previous, save.Alert.Current, save.Alert.IsReminder);
+                }
+
+                return decisions;
+            }
+
+            if (attempt == SaveAttempts)
+            {
+                throw new InvalidOperationException($"Alert states of {target.Id} kept changing under {SaveAttempts} attempts to save them.");
+            }
+
+            LogConcurrentSave(logger, target.Id);
+            await BackOffAsync(attempt, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -74,7 +150,7 @@ public sealed partial class Evaluator(
     /// figures that the next evaluation (Monitor:EvaluateEvery) writes again, and a gap left by a bad day can be refilled
     /// by <c>history backfill</c> — while failing here would hold back the other targets' evaluations and alerts.
     /// </summary>
-    private async Task SaveHistoryAsync(TargetDefinition target, DateOnly day, List<MetricSnapshot> snapshots, CancellationToken cancellationToken)
+    private async Task SaveHistoryAsync(TargetDefinition target, DateOnly day, MetricSnapshot[] snapshots, CancellationToken cancellationToken)
     {
         try
         {
@@ -83,45 +159,6 @@ public sealed partial class Evaluator(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogHistoryNotSaved(logger, ex, target.Id, day);
-        }
-    }
-
-    private async Task<ScopeEvaluation> ApplyAsync(
-        TargetDefinition target,
-        Institution institution,
-        string? unitCode,
-        string scopeName,
-        Assessment assessment,
-        Measurement measurement,
-        IReadOnlyList<LaggingUnit> lagging,
-        DateTimeOffset now,
-        List<MetricSnapshot> snapshots,
-        CancellationToken cancellationToken)
-    {
-        var scopeKey = ScopeKeys.For(institution.Id, unitCode);
-        for (var attempt = 1; ; attempt++)
-        {
-            var state = await alerts.GetStateAsync(target.Id, scopeKey, cancellationToken);
-            var decision = AlertPolicy.Decide(target.Id, scopeKey, state, assessment, target.Alerting, now);
-            var alert = decision.Announce ? Alert(target, institution, unitCode, scopeName, assessment, decision, lagging, now) : null;
-            if (await alerts.TrySaveAsync(decision.State, state?.Version ?? 0, alert, cancellationToken))
-            {
-                if (alert is not null)
-                {
-                    LogAlert(logger, alert.TargetId, scopeKey, alert.Previous, alert.Current, alert.IsReminder);
-                }
-
-                snapshots.Add(await PublishSnapshotAsync(target, institution.Id, unitCode, assessment, measurement, decision.State.Status, now, cancellationToken));
-                return new ScopeEvaluation(target, institution.Id, unitCode, scopeName, assessment, decision.State.Status, measurement);
-            }
-
-            if (attempt == SaveAttempts)
-            {
-                throw new InvalidOperationException($"Alert state of {target.Id} in {scopeKey} kept changing under {SaveAttempts} attempts to save it.");
-            }
-
-            LogConcurrentSave(logger, target.Id, scopeKey);
-            await BackOffAsync(attempt, cancellationToken);
         }
     }
 
@@ -173,21 +210,12 @@ public sealed partial class Evaluator(
         };
     }
 
-    private async Task<MetricSnapshot> PublishSnapshotAsync(
-        TargetDefinition target,
-        string institutionId,
-        string? unitCode,
-        Assessment a,
-        Measurement m,
-        TargetStatus status,
-        DateTimeOffset now,
-        CancellationToken cancellationToken)
+    /// <summary>The target's snapshots, all in flight at once: the broker confirms them together instead of one by one.</summary>
+    private async Task PublishAsync(MetricSnapshot[] snapshots, CancellationToken cancellationToken)
     {
-        var snapshot = MetricSnapshots.For(target, institutionId, unitCode, a, m, status, now);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
-        await bus.Publish(snapshot, timeout.Token);
-        return snapshot;
+        await Task.WhenAll(snapshots.Select(snapshot => bus.Publish(snapshot, timeout.Token)));
     }
 
     /// <summary>Replicas that keep colliding on the same states fall out of step: a few milliseconds, random, growing.</summary>
@@ -200,6 +228,6 @@ public sealed partial class Evaluator(
     [LoggerMessage(Level = LogLevel.Error, Message = "History of {TargetId} on {Day} not saved; the alerts and snapshots of this evaluation stand, and the next evaluation writes the day's rows again")]
     private static partial void LogHistoryNotSaved(ILogger logger, Exception exception, string targetId, DateOnly day);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert state of {TargetId} in {ScopeKey} was saved by another evaluation first; deciding again")]
-    private static partial void LogConcurrentSave(ILogger logger, string targetId, string scopeKey);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert states of {TargetId} were saved by another evaluation first; deciding again")]
+    private static partial void LogConcurrentSave(ILogger logger, string targetId);
 }

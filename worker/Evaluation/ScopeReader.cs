@@ -18,21 +18,31 @@ public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore vis
             ?? throw new InvalidOperationException($"Target {target.Id} names unknown institution {target.InstitutionId}.");
 
     /// <summary>The institution's scope first, then each unit the target is measured for; lagging units named on the institution's scope only.</summary>
-    public async Task<IReadOnlyList<ScopeAssessment>> AssessAsync(TargetDefinition target, DateOnly today, CancellationToken cancellationToken) =>
-        Assess(await LoadAsync(target, today, cancellationToken), today);
+    public Task<IReadOnlyList<ScopeAssessment>> AssessAsync(TargetDefinition target, DateOnly today, CancellationToken cancellationToken) =>
+        AssessAsync(target, today, NewFacts(), cancellationToken);
+
+    /// <summary>As <see cref="AssessAsync(TargetDefinition, DateOnly, CancellationToken)"/>, reading the facts through <paramref name="facts"/>, shared with the institution's other targets.</summary>
+    public async Task<IReadOnlyList<ScopeAssessment>> AssessAsync(TargetDefinition target, DateOnly today, FactCache facts, CancellationToken cancellationToken) =>
+        Assess(await LoadAsync(target, today, facts, cancellationToken), today);
+
+    /// <summary>An empty cache of stored facts, for the targets of one institution in one evaluation.</summary>
+    public FactCache NewFacts() => new(visits, placement);
 
     /// <summary>
     /// Loads the target's facts once and measures every scope as an evaluation on <paramref name="today"/> sees them: a
     /// rate's measured figures from its measurement date on, last year's shape for a learned pace.
     /// </summary>
-    public async Task<TargetFacts> LoadAsync(TargetDefinition target, DateOnly today, CancellationToken cancellationToken)
+    public Task<TargetFacts> LoadAsync(TargetDefinition target, DateOnly today, CancellationToken cancellationToken) =>
+        LoadAsync(target, today, NewFacts(), cancellationToken);
+
+    private async Task<TargetFacts> LoadAsync(TargetDefinition target, DateOnly today, FactCache facts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         var institution = InstitutionOf(target);
         var unitCodes = institution.Units.Select(u => u.Code).ToList();
         var built = target.IsRate
-            ? PlacementMeasurements.Build(target, await placement.GetCohortAsync(institution.Id, target.CohortYear!.Value, cancellationToken), unitCodes)
-            : VisitMeasurements.Build(target, await visits.GetActiveVisitsAsync(institution.Id, target.PeriodStart, target.Deadline, cancellationToken), unitCodes);
+            ? PlacementMeasurements.Build(target, await facts.GetCohortAsync(institution.Id, target.CohortYear!.Value, cancellationToken), unitCodes)
+            : VisitMeasurements.Build(target, await facts.GetActiveVisitsAsync(institution.Id, target.PeriodStart, target.Deadline, cancellationToken), unitCodes);
 
         // NoData is about the target's feed: a unit is "without data" only when the whole target has heard nothing.
         // A slow unit while the others report is judged by its pace.
@@ -46,7 +56,7 @@ public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore vis
             measurements = await WithMeasuredAsync(target, institution, measurements, today, cancellationToken);
         }
 
-        if (target.Pace.Kind == PaceKind.Learned && await LastYearsShapeAsync(target, institution, unitCodes, cancellationToken) is { } shape)
+        if (target.Pace.Kind == PaceKind.Learned && await LastYearsShapeAsync(target, institution, unitCodes, facts, cancellationToken) is { } shape)
         {
             measurements = measurements.ToDictionary(m => m.Key, m => m.Value with { PaceShape = shape }, StringComparer.Ordinal);
         }
@@ -83,13 +93,13 @@ public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore vis
     /// (<see cref="PaceCurve.LearnFromAtLeast"/>); null otherwise, and the target's seasonal weights apply. Every scope
     /// follows the institution's shape: a unit's own year is too small to have one.
     /// </summary>
-    private async Task<Func<DateOnly, decimal>?> LastYearsShapeAsync(
-        TargetDefinition target, Institution institution, List<string> unitCodes, CancellationToken cancellationToken)
+    private static async Task<Func<DateOnly, decimal>?> LastYearsShapeAsync(
+        TargetDefinition target, Institution institution, List<string> unitCodes, FactCache facts, CancellationToken cancellationToken)
     {
         var lastYear = target.ForYear(target.Deadline.Year - 1, target.Label ?? string.Empty) with { PerUnit = false };
         var built = lastYear.IsRate
-            ? PlacementMeasurements.Build(lastYear, await placement.GetCohortAsync(institution.Id, lastYear.CohortYear!.Value, cancellationToken), unitCodes)
-            : VisitMeasurements.Build(lastYear, await visits.GetActiveVisitsAsync(institution.Id, lastYear.PeriodStart, lastYear.Deadline, cancellationToken), unitCodes);
+            ? PlacementMeasurements.Build(lastYear, await facts.GetCohortAsync(institution.Id, lastYear.CohortYear!.Value, cancellationToken), unitCodes)
+            : VisitMeasurements.Build(lastYear, await facts.GetActiveVisitsAsync(institution.Id, lastYear.PeriodStart, lastYear.Deadline, cancellationToken), unitCodes);
         var whole = built[ScopeKeys.Institution];
         decimal Done(DateOnly day) => lastYear.IsRate ? whole.NumeratorOn!(day) : whole.ValueOn(day);
         var total = Done(lastYear.Deadline);

@@ -47,6 +47,13 @@ public sealed class MonitorOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Monitor:RelayEvery must be between 00:00:01 and 01:00:00.")]
     public TimeSpan RelayEvery { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Institutions evaluated at the same time by one worker (their targets one after another, each institution's facts
+    /// read once): the reads, saves and publishes of one wait on PostgreSQL and RabbitMQ while another computes.
+    /// </summary>
+    [Range(1, 64, ErrorMessage = "Monitor:EvaluationParallelism must be between 1 and 64 (institutions evaluated at once).")]
+    public int EvaluationParallelism { get; set; } = 4;
+
     /// <summary>How long a publish may take before it is abandoned (a mis-declared exchange would otherwise hang it).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Monitor:PublishTimeout must be between 00:00:01 and 00:10:00.")]
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);

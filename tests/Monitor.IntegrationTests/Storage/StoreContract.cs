@@ -391,6 +391,34 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task When_a_target_saves_its_scopes_together_should_store_all_of_them_or_none()
+    {
+        await Alerts.TrySaveAsync(State("institution/U01", TargetStatus.OnTrack, version: 1), 0, null, None);
+        var institution = State("institution", TargetStatus.AtRisk, version: 1);
+        var unit = State("institution/U01", TargetStatus.OffTrack, version: 2);
+        var newUnit = State("institution/U02", TargetStatus.OnTrack, version: 1);
+        var alert = Alert(null, TargetStatus.AtRisk);
+
+        Assert.True(await Alerts.TrySaveAllAsync([new(institution, 0, alert), new(unit, 1, null), new(newUnit, 0, null)], None));
+        Assert.Equal([institution, unit, newUnit], (await Alerts.GetStatesAsync([TargetId], None)).OrderBy(s => s.ScopeKey, StringComparer.Ordinal));
+        Assert.Equal([alert.AlertId], (await Alerts.GetAlertsAsync(TargetId, None)).Select(a => a.AlertId));
+
+        // One stale state (U01 is at version 2 now, not 1) refuses the whole set: nothing of it is stored.
+        var late = Alert(TargetStatus.AtRisk, TargetStatus.OffTrack);
+        var saved = await Alerts.TrySaveAllAsync(
+            [
+                new(State("institution", TargetStatus.OffTrack, version: 2), 1, late),
+                new(State("institution/U01", TargetStatus.Met, version: 2), 1, null),
+                new(State("institution/U03", TargetStatus.OnTrack, version: 1), 0, null),
+            ],
+            None);
+
+        Assert.False(saved);
+        Assert.Equal([institution, unit, newUnit], (await Alerts.GetStatesAsync([TargetId], None)).OrderBy(s => s.ScopeKey, StringComparer.Ordinal));
+        Assert.Equal([alert.AlertId], (await Alerts.GetAlertsAsync(TargetId, None)).Select(a => a.AlertId));
+    }
+
+    [Fact]
     public async Task When_an_alert_is_saved_again_should_store_it_once_per_alert_id()
     {
         var alert = Alert(null, TargetStatus.AtRisk);
