@@ -25,11 +25,12 @@ public interface IAlertStore
     Task<bool> TrySaveAllAsync(IReadOnlyList<StateSave> saves, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Holds the target for one evaluation until the returned handle is disposed: evaluations of the same target — by
+    /// Holds the targets for one evaluation until the returned handle is disposed: evaluations of the same target — by
     /// this worker's jobs, an EvaluationRequested message or another replica — run one after another instead of
-    /// deciding the same states twice.
+    /// deciding the same states twice. The targets are taken in one fixed order, so two evaluations holding overlapping
+    /// sets never wait on each other in a circle.
     /// </summary>
-    Task<IAsyncDisposable> LockTargetAsync(string targetId, CancellationToken cancellationToken);
+    Task<IAsyncDisposable> LockTargetsAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// Publishes outbox alerts not yet published, oldest first, and marks each once <paramref name="publish"/> returns.

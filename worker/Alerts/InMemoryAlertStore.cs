@@ -44,11 +44,26 @@ public sealed class InMemoryAlertStore(TimeProvider timeProvider) : IAlertStore
         }
     }
 
-    public async Task<IAsyncDisposable> LockTargetAsync(string targetId, CancellationToken cancellationToken)
+    public async Task<IAsyncDisposable> LockTargetsAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken)
     {
-        var gate = targetLocks.GetOrAdd(targetId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new Release(gate);
+        ArgumentNullException.ThrowIfNull(targetIds);
+        var held = new Release([]);
+        try
+        {
+            foreach (var targetId in targetIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                var gate = targetLocks.GetOrAdd(targetId, _ => new SemaphoreSlim(1, 1));
+                await gate.WaitAsync(cancellationToken);
+                held.Gates.Add(gate);
+            }
+
+            return held;
+        }
+        catch
+        {
+            await held.DisposeAsync();
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -151,11 +166,13 @@ public sealed class InMemoryAlertStore(TimeProvider timeProvider) : IAlertStore
     private static IEnumerable<OutboxEntry> Ordered(IEnumerable<OutboxEntry> entries) =>
         entries.OrderBy(entry => entry.CreatedAt).ThenBy(entry => entry.AlertId);
 
-    private sealed class Release(SemaphoreSlim gate) : IAsyncDisposable
+    private sealed class Release(List<SemaphoreSlim> gates) : IAsyncDisposable
     {
+        public List<SemaphoreSlim> Gates { get; } = gates;
+
         public ValueTask DisposeAsync()
         {
-            gate.Release();
+            Gates.ForEach(gate => gate.Release());
             return ValueTask.CompletedTask;
         }
     }

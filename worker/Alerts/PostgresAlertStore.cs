@@ -51,23 +51,47 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource, TimeProvider
     }
 
     /// <inheritdoc />
-    /// <remarks>A session-level advisory lock on a connection of its own: a worker that dies releases it with its connection.</remarks>
-    public async Task<IAsyncDisposable> LockTargetAsync(string targetId, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Session-level advisory locks on a connection of their own, taken in one round trip in the order of their keys: a
+    /// worker that dies releases them with its connection.
+    /// </remarks>
+    public async Task<IAsyncDisposable> LockTargetsAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken)
     {
-        var key = BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("monitor-target|" + targetId)), 0);
+        ArgumentNullException.ThrowIfNull(targetIds);
+        long[] keys = [.. targetIds.Distinct(StringComparer.Ordinal).Select(LockKey).Order()];
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection);
-            command.Parameters.Add(Value(key));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return new AdvisoryLock(connection, key);
+            await RunOnEachAsync(connection, "SELECT pg_advisory_lock($1)", keys, cancellationToken);
+            return new AdvisoryLocks(connection, keys);
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    private static long LockKey(string targetId) =>
+        BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("monitor-target|" + targetId)), 0);
+
+    /// <summary>One statement per key, in the keys' order, in one round trip.</summary>
+    private static async Task RunOnEachAsync(NpgsqlConnection connection, string sql, long[] keys, CancellationToken cancellationToken)
+    {
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var key in keys)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(Value(key));
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <inheritdoc />
@@ -278,15 +302,13 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource, TimeProvider
         Final = reader.IsDBNull(16) ? null : new FinalFigures(reader.GetInt32(13), reader.GetInt32(14), reader.GetDecimal(15), reader.GetFieldValue<DateTimeOffset>(16)),
     };
 
-    private sealed class AdvisoryLock(NpgsqlConnection connection, long key) : IAsyncDisposable
+    private sealed class AdvisoryLocks(NpgsqlConnection connection, long[] keys) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             try
             {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
-                command.Parameters.Add(Value(key));
-                await command.ExecuteNonQueryAsync();
+                await RunOnEachAsync(connection, "SELECT pg_advisory_unlock($1)", keys, CancellationToken.None);
             }
             finally
             {

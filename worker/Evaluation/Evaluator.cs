@@ -11,10 +11,10 @@ using Monitor.Worker.Telemetry;
 namespace Monitor.Worker.Evaluation;
 
 /// <summary>
-/// Evaluates targets: loads the facts, asks the engine, applies the alert policy to the stored states (states and
-/// alerts saved together, one transaction per target), publishes a snapshot per target and scope, keeps the target's
-/// snapshots as the day's history row of each scope, then relays the new alerts. Institutions are evaluated side by
-/// side (Monitor:EvaluationParallelism), each one's targets one after another, each one's facts read once.
+/// Evaluates targets an institution at a time: locks its targets, loads the facts once, asks the engine, applies the
+/// alert policy to the stored states (states and alerts saved together, one transaction), publishes a snapshot per
+/// target and scope and keeps them as the day's history rows; then relays the new alerts. Institutions are evaluated
+/// side by side (Monitor:EvaluationParallelism), so the round trips of one overlap the work of another.
 /// </summary>
 public sealed partial class Evaluator(
     TargetCatalog targets,
@@ -65,12 +65,14 @@ public sealed partial class Evaluator(
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.EvaluationParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(institutions, parallel, async (institution, ct) =>
         {
-            var facts = scopes.NewFacts();
-            foreach (var (target, index) in institution)
+            var chosen = institution.ToList();
+            List<TargetDefinition> institutionTargets = [.. chosen.Select(x => x.Target)];
+            await using (await alerts.LockTargetsAsync([.. institutionTargets.Select(t => t.Id)], ct))
             {
-                await using (await alerts.LockTargetAsync(target.Id, ct))
+                var evaluated = await EvaluateInstitutionAsync(institutionTargets, ct);
+                for (var i = 0; i < chosen.Count; i++)
                 {
-                    done(index, await EvaluateTargetAsync(target, facts, ct));
+                    done(chosen[i].Index, evaluated[i]);
                 }
             }
         });
@@ -79,49 +81,71 @@ public sealed partial class Evaluator(
         metrics.Evaluated(System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 
-    private async Task<IReadOnlyList<ScopeEvaluation>> EvaluateTargetAsync(TargetDefinition target, FactCache facts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Evaluates the chosen targets of one institution, holding their locks: every target assessed from facts read
+    /// once, every state read in one query and saved in one transaction, the snapshots published together while the
+    /// history is written.
+    /// </summary>
+    private async Task<IReadOnlyList<ScopeEvaluation>[]> EvaluateInstitutionAsync(List<TargetDefinition> chosen, CancellationToken cancellationToken)
     {
-        var institution = scopes.InstitutionOf(target);
+        var institution = scopes.InstitutionOf(chosen[0]);
         var now = clock.GetUtcNow();
         var today = institution.LocalDate(now);
-        var assessed = await scopes.AssessAsync(target, today, facts, cancellationToken);
-        var decided = await DecideAndSaveAsync(target, institution, assessed, now, cancellationToken);
-
-        var snapshots = new MetricSnapshot[assessed.Count];
-        var results = new ScopeEvaluation[assessed.Count];
-        for (var i = 0; i < assessed.Count; i++)
+        var facts = scopes.NewFacts();
+        var assessed = new List<IReadOnlyList<ScopeAssessment>>(chosen.Count);
+        foreach (var target in chosen)
         {
-            var (scope, status) = (assessed[i], decided[i].State.Status);
-            snapshots[i] = MetricSnapshots.For(target, institution.Id, scope.UnitCode, scope.Assessment, scope.Measurement, status, now);
-            results[i] = new ScopeEvaluation(target, institution.Id, scope.UnitCode, scope.ScopeName, scope.Assessment, status, scope.Measurement);
+            assessed.Add(await scopes.AssessAsync(target, today, facts, cancellationToken));
         }
 
-        await PublishAsync(snapshots, cancellationToken);
-        await SaveHistoryAsync(target, today, snapshots, cancellationToken);
+        var decided = await DecideAndSaveAsync(institution, chosen, assessed, now, cancellationToken);
+        var snapshots = new List<MetricSnapshot>();
+        var results = new IReadOnlyList<ScopeEvaluation>[chosen.Count];
+        for (var t = 0; t < chosen.Count; t++)
+        {
+            var target = chosen[t];
+            var targetResults = new ScopeEvaluation[assessed[t].Count];
+            for (var i = 0; i < assessed[t].Count; i++)
+            {
+                var (scope, status) = (assessed[t][i], decided[t][i].State.Status);
+                snapshots.Add(MetricSnapshots.For(target, institution.Id, scope.UnitCode, scope.Assessment, scope.Measurement, status, now));
+                targetResults[i] = new ScopeEvaluation(target, institution.Id, scope.UnitCode, scope.ScopeName, scope.Assessment, status, scope.Measurement);
+            }
+
+            results[t] = targetResults;
+        }
+
+        await Task.WhenAll(PublishAsync(snapshots, cancellationToken), SaveHistoryAsync(institution, today, snapshots, cancellationToken));
         return results;
     }
 
     /// <summary>
-    /// Decides every scope of the target against its stored state and saves every state (each records when it was last
-    /// evaluated, which <c>status</c> reports and <c>status --refresh</c> waits on), with their alerts, in one transaction. Another evaluation that saved first (only one holding the target's lock should) makes it read
-    /// the states again and decide again.
+    /// Decides every scope of the targets against its stored state and saves every state (each records when it was last
+    /// evaluated, which <c>status</c> reports and <c>status --refresh</c> waits on), with their alerts, in one
+    /// transaction. Another evaluation that saved first (none should: the targets are locked) makes it read the states
+    /// again and decide again.
     /// </summary>
-    private async Task<IReadOnlyList<AlertDecision>> DecideAndSaveAsync(
-        TargetDefinition target, Institution institution, IReadOnlyList<ScopeAssessment> assessed, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<AlertDecision>[]> DecideAndSaveAsync(
+        Institution institution, List<TargetDefinition> chosen, List<IReadOnlyList<ScopeAssessment>> assessed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var stored = (await alerts.GetStatesAsync([target.Id], cancellationToken)).ToDictionary(s => s.ScopeKey, StringComparer.Ordinal);
-            var decisions = new List<AlertDecision>(assessed.Count);
+            var stored = (await alerts.GetStatesAsync([.. chosen.Select(t => t.Id)], cancellationToken)).ToDictionary(s => (s.TargetId, s.ScopeKey));
+            var decisions = new List<AlertDecision>[chosen.Count];
             var saves = new List<StateSave>();
-            foreach (var scope in assessed)
+            for (var t = 0; t < chosen.Count; t++)
             {
-                var scopeKey = ScopeKeys.For(institution.Id, scope.UnitCode);
-                var state = stored.GetValueOrDefault(scopeKey);
-                var decision = AlertPolicy.Decide(target.Id, scopeKey, state, scope.Assessment, target.Alerting, now);
-                decisions.Add(decision);
-                var alert = decision.Announce ? Alert(target, institution, scope.UnitCode, scope.ScopeName, scope.Assessment, decision, scope.Lagging, now) : null;
-                saves.Add(new StateSave(decision.State, state?.Version ?? 0, alert));
+                var target = chosen[t];
+                decisions[t] = new List<AlertDecision>(assessed[t].Count);
+                foreach (var scope in assessed[t])
+                {
+                    var scopeKey = ScopeKeys.For(institution.Id, scope.UnitCode);
+                    var state = stored.GetValueOrDefault((target.Id, scopeKey));
+                    var decision = AlertPolicy.Decide(target.Id, scopeKey, state, scope.Assessment, target.Alerting, now);
+                    decisions[t].Add(decision);
+                    var alert = decision.Announce ? Alert(target, institution, scope.UnitCode, scope.ScopeName, scope.Assessment, decision, scope.Lagging, now) : null;
+                    saves.Add(new StateSave(decision.State, state?.Version ?? 0, alert));
+                }
             }
 
             if (await alerts.TrySaveAllAsync(saves, cancellationToken))
@@ -136,21 +160,21 @@ public sealed partial class Evaluator(
 
             if (attempt == SaveAttempts)
             {
-                throw new InvalidOperationException($"Alert states of {target.Id} kept changing under {SaveAttempts} attempts to save them.");
+                throw new InvalidOperationException($"Alert states of {institution.Id} kept changing under {SaveAttempts} attempts to save them.");
             }
 
-            LogConcurrentSave(logger, target.Id);
+            LogConcurrentSave(logger, institution.Id);
             await BackOffAsync(attempt, cancellationToken);
         }
     }
 
     /// <summary>
-    /// The day's history rows of the target, one write for all its scopes. A failed write is logged and does not fail
+    /// The day's history rows of the institution's targets, one write for all their scopes. A failed write is logged and does not fail
     /// the evaluation: the alert decisions are saved and the snapshots published by now, the row is a copy of those
     /// figures that the next evaluation (Monitor:EvaluateEvery) writes again, and a gap left by a bad day can be refilled
     /// by <c>history backfill</c> — while failing here would hold back the other targets' evaluations and alerts.
     /// </summary>
-    private async Task SaveHistoryAsync(TargetDefinition target, DateOnly day, MetricSnapshot[] snapshots, CancellationToken cancellationToken)
+    private async Task SaveHistoryAsync(Institution institution, DateOnly day, List<MetricSnapshot> snapshots, CancellationToken cancellationToken)
     {
         try
         {
@@ -158,7 +182,7 @@ public sealed partial class Evaluator(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogHistoryNotSaved(logger, ex, target.Id, day);
+            LogHistoryNotSaved(logger, ex, institution.Id, day);
         }
     }
 
@@ -210,8 +234,8 @@ public sealed partial class Evaluator(
         };
     }
 
-    /// <summary>The target's snapshots, all in flight at once: the broker confirms them together instead of one by one.</summary>
-    private async Task PublishAsync(MetricSnapshot[] snapshots, CancellationToken cancellationToken)
+    /// <summary>The institution's snapshots, all in flight at once: the broker confirms them together instead of one by one.</summary>
+    private async Task PublishAsync(List<MetricSnapshot> snapshots, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
@@ -225,9 +249,9 @@ public sealed partial class Evaluator(
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {TargetId} {ScopeKey}: {Previous} -> {Current} (reminder: {IsReminder})")]
     private static partial void LogAlert(ILogger logger, string targetId, string scopeKey, TargetStatus? previous, TargetStatus current, bool isReminder);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "History of {TargetId} on {Day} not saved; the alerts and snapshots of this evaluation stand, and the next evaluation writes the day's rows again")]
-    private static partial void LogHistoryNotSaved(ILogger logger, Exception exception, string targetId, DateOnly day);
+    [LoggerMessage(Level = LogLevel.Error, Message = "History of {InstitutionId} on {Day} not saved; the alerts and snapshots of this evaluation stand, and the next evaluation writes the day's rows again")]
+    private static partial void LogHistoryNotSaved(ILogger logger, Exception exception, string institutionId, DateOnly day);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert states of {TargetId} were saved by another evaluation first; deciding again")]
-    private static partial void LogConcurrentSave(ILogger logger, string targetId);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert states of {InstitutionId} were saved by another evaluation first; deciding again")]
+    private static partial void LogConcurrentSave(ILogger logger, string institutionId);
 }

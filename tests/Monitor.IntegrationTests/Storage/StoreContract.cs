@@ -433,9 +433,9 @@ public abstract partial class StoreContract
     [Fact]
     public async Task When_a_target_is_locked_should_let_one_holder_at_a_time_evaluate_it_and_not_hold_up_other_targets()
     {
-        var first = await Alerts.LockTargetAsync(TargetId, None);
-        var second = Alerts.LockTargetAsync(TargetId, None);
-        await using (await Alerts.LockTargetAsync($"unit-visits-{run}", None).WaitAsync(TimeSpan.FromSeconds(5)))
+        var first = await Alerts.LockTargetsAsync([TargetId], None);
+        var second = Alerts.LockTargetsAsync([TargetId], None);
+        await using (await Alerts.LockTargetsAsync([$"unit-visits-{run}"], None).WaitAsync(TimeSpan.FromSeconds(5)))
         {
             await Task.Delay(200);
             Assert.False(second.IsCompleted);
@@ -443,6 +443,27 @@ public abstract partial class StoreContract
 
         await first.DisposeAsync();
         await using var acquired = await second.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task When_evaluations_lock_overlapping_sets_of_targets_should_take_turns_without_deadlock()
+    {
+        string[] ids = [.. Enumerable.Range(1, 6).Select(i => $"target-{i}-{run}")];
+        var held = await Alerts.LockTargetsAsync([ids[0], ids[1], ids[2]], None);
+
+        // Each waiter names the targets in another order; all of them wait for the holder, then run one after another.
+        var waiters = new[] { ids.Reverse().ToArray(), [ids[2], ids[4], ids[0]], [ids[5], ids[1]] }
+            .Select(set => Task.Run(async () =>
+            {
+                await using var locks = await Alerts.LockTargetsAsync(set, None);
+                await Task.Delay(50);
+            }))
+            .ToList();
+        await Task.Delay(300);
+
+        Assert.All(waiters, waiter => Assert.False(waiter.IsCompleted));
+        await held.DisposeAsync();
+        await Task.WhenAll(waiters).WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
