@@ -32,8 +32,23 @@ public static class MonitorHostExtensions
     /// <summary>Loads the institutions and targets files (paths relative to the working folder, else to the worker's folder).</summary>
     public static InstitutionCatalog AddMonitorCatalogs(this IHostApplicationBuilder builder, MonitorOptions options)
     {
-        var institutions = InstitutionCatalog.Load(SeedFiles.Path(options.InstitutionsFile));
-        var targets = TargetCatalog.Load(SeedFiles.Path(options.TargetsFile), institutions);
+        // The targets file is parsed on another thread while the institutions load; the institutions' problems are
+        // still reported first, and the targets are checked against them once both are read.
+        var targetsPath = SeedFiles.Path(options.TargetsFile);
+        var targetsFile = Task.Run(() => TargetCatalog.Read(targetsPath));
+        InstitutionCatalog institutions;
+        try
+        {
+            institutions = InstitutionCatalog.Load(SeedFiles.Path(options.InstitutionsFile));
+        }
+        catch
+        {
+            // Not waited for: what the targets file holds no longer matters.
+            _ = targetsFile.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
+
+        var targets = TargetCatalog.Check(targetsPath, targetsFile.GetAwaiter().GetResult(), institutions);
         builder.Services.AddSingleton(institutions);
         builder.Services.AddSingleton(targets);
         return institutions;

@@ -9,10 +9,28 @@ namespace Monitor.Worker.Hosting;
 /// <summary>
 /// Before anything else starts: reaches PostgreSQL (a wrong address or password stops start-up with a message that
 /// names the host and the problem), applies the schema migrations, and fills in what a migration cannot compute in SQL.
+/// The work begins when the host starts its services and runs beside the other services' early work (the broker's
+/// preflight); this service's start waits for it, so nothing registered after it starts before the schema is in place.
 /// </summary>
-public sealed class PostgresStartup(NpgsqlDataSource dataSource, PostgresMigrator migrator, PostgresVisitStore visits) : IHostedService
+public sealed class PostgresStartup(NpgsqlDataSource dataSource, PostgresMigrator migrator, PostgresVisitStore visits) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private Task? work;
+
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        work = Task.Run(() => PrepareAsync(cancellationToken), cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => work ?? PrepareAsync(cancellationToken);
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await CheckConnectionAsync(dataSource, cancellationToken);
         await migrator.MigrateAsync(cancellationToken);

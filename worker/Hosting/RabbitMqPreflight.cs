@@ -8,11 +8,29 @@ namespace Monitor.Worker.Hosting;
 
 /// <summary>
 /// Connects to RabbitMQ once before the bus starts, so a wrong address or password stops start-up with a message that
-/// names the host and the problem instead of a time-out deep inside the bus.
+/// names the host and the problem instead of a time-out deep inside the bus. The connection is tried when the host
+/// starts its services, beside PostgreSQL's start-up; this service's start waits for it, so a problem with PostgreSQL
+/// is still the one reported when both fail, and the bus starts only after it.
 /// </summary>
-public sealed class RabbitMqPreflight(IOptions<RabbitMqTransportOptions> options) : IHostedService
+public sealed class RabbitMqPreflight(IOptions<RabbitMqTransportOptions> options) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private Task? work;
+
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        work = Task.Run(() => ConnectAsync(cancellationToken), cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => work ?? ConnectAsync(cancellationToken);
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         var factory = new ConnectionFactory

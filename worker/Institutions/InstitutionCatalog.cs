@@ -36,6 +36,8 @@ public sealed class InstitutionCatalog
 
         var errors = new List<string>();
         var institutions = new List<Institution>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var zones = new Dictionary<string, TimeZoneInfo?>(StringComparer.Ordinal);
         var list = file?.Institutions ?? [];
         if (list.Count == 0)
         {
@@ -50,7 +52,7 @@ public sealed class InstitutionCatalog
             {
                 errors.Add($"{at}.id: required");
             }
-            else if (institutions.Any(x => x.Id == entry.Id))
+            else if (ids.Contains(entry.Id))
             {
                 errors.Add($"{at}.id: '{entry.Id}' appears twice");
             }
@@ -60,17 +62,20 @@ public sealed class InstitutionCatalog
                 errors.Add($"{at}.name: required");
             }
 
-            TimeZoneInfo? zone = null;
-            try
+            var zoneId = entry.TimeZone ?? "Asia/Shanghai";
+            if (!zones.TryGetValue(zoneId, out var zone))
             {
-                zone = TimeZoneInfo.FindSystemTimeZoneById(entry.TimeZone ?? "Asia/Shanghai");
+                zone = FindZone(zoneId);
+                zones.Add(zoneId, zone);
             }
-            catch (TimeZoneNotFoundException)
+
+            if (zone is null)
             {
                 errors.Add($"{at}.timeZone: '{entry.TimeZone}' is not a known time zone (use an IANA name such as Asia/Shanghai)");
             }
 
             var units = new List<Unit>();
+            var codes = new HashSet<string>(StringComparer.Ordinal);
             var unitEntries = entry.Units ?? [];
             for (var u = 0; u < unitEntries.Count; u++)
             {
@@ -79,7 +84,7 @@ public sealed class InstitutionCatalog
                 {
                     errors.Add($"{at}.units[{u}]: code and name are required");
                 }
-                else if (units.Any(x => x.Code == unit.Code))
+                else if (!codes.Add(unit.Code))
                 {
                     errors.Add($"{at}.units[{u}].code: '{unit.Code}' appears twice");
                 }
@@ -91,6 +96,7 @@ public sealed class InstitutionCatalog
 
             if (zone is not null && !string.IsNullOrWhiteSpace(entry.Id) && !string.IsNullOrWhiteSpace(entry.Name))
             {
+                ids.Add(entry.Id);
                 institutions.Add(new Institution(entry.Id, entry.Name, entry.ShortName ?? entry.Name, zone, units));
             }
         }
@@ -98,6 +104,18 @@ public sealed class InstitutionCatalog
         return errors.Count > 0
             ? throw new ConfigurationException($"{path} has {errors.Count} error(s):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", errors))
             : new InstitutionCatalog(institutions);
+    }
+
+    private static TimeZoneInfo? FindZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return null;
+        }
     }
 
     private sealed record InstitutionsFile(List<InstitutionEntry>? Institutions);

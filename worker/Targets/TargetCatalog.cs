@@ -17,23 +17,29 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
         All.Where(t => (institutionId is null || t.InstitutionId == institutionId) && (targetId is null || t.Id == targetId));
 
     /// <summary>Reads the targets file and checks every target against the institutions; all problems are reported at once.</summary>
-    public static TargetCatalog Load(string path, InstitutionCatalog institutions)
+    public static TargetCatalog Load(string path, InstitutionCatalog institutions) => Check(path, Read(path), institutions);
+
+    /// <summary>Reads and parses the targets file, which needs no institutions yet (so it can be read while they load).</summary>
+    internal static TargetsFile? Read(string path)
     {
         if (!File.Exists(path))
         {
             throw new ConfigurationException($"Targets file not found: {path}. Set Monitor:TargetsFile to the file's path.");
         }
 
-        TargetsFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<TargetsFile>(File.ReadAllText(path), SeedJson.Options);
+            return JsonSerializer.Deserialize<TargetsFile>(File.ReadAllText(path), SeedJson.Options);
         }
         catch (JsonException ex)
         {
             throw new ConfigurationException($"{path}: not valid at {ex.Path} (line {ex.LineNumber + 1}): {ex.Message}");
         }
+    }
 
+    /// <summary>Checks every target of a file <see cref="Read"/> from <paramref name="path"/> against the institutions.</summary>
+    internal static TargetCatalog Check(string path, TargetsFile? file, InstitutionCatalog institutions)
+    {
         var errors = new List<string>();
         var defaults = Settings(file?.Defaults, AlertSettings.Default, "defaults", errors);
         var targets = new List<TargetDefinition>();
@@ -359,9 +365,9 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
         }
     }
 
-    private sealed record TargetsFile(string? Source, string? PaceSource, AlertEntry? Defaults, List<TargetEntry>? Targets);
+    internal sealed record TargetsFile(string? Source, string? PaceSource, AlertEntry? Defaults, List<TargetEntry>? Targets);
 
-    private sealed record TargetEntry(
+    internal sealed record TargetEntry(
         string? Id,
         string? Name,
         string? InstitutionId,
@@ -379,13 +385,13 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
         string? Text,
         int? ClosesAfterDays);
 
-    private sealed record PaceEntry(string? Kind, List<MilestoneEntry>? Milestones, List<decimal>? MonthWeights, List<HolidayEntry>? Holidays, int? LearnFromAtLeast);
+    internal sealed record PaceEntry(string? Kind, List<MilestoneEntry>? Milestones, List<decimal>? MonthWeights, List<HolidayEntry>? Holidays, int? LearnFromAtLeast);
 
-    private sealed record HolidayEntry(DateOnly? From, DateOnly? To, decimal? Weight, string? Name);
+    internal sealed record HolidayEntry(DateOnly? From, DateOnly? To, decimal? Weight, string? Name);
 
-    private sealed record MilestoneEntry(DateOnly? On, decimal? Expected);
+    internal sealed record MilestoneEntry(DateOnly? On, decimal? Expected);
 
-    private sealed record AlertEntry(
+    internal sealed record AlertEntry(
         decimal? TolerancePercent,
         decimal? TolerancePoints,
         decimal? RecoveryMarginPercent,
