@@ -33,8 +33,9 @@ public interface IAlertStore
     Task<IAsyncDisposable> LockTargetsAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Publishes outbox alerts not yet published, oldest first, and marks each once <paramref name="publish"/> returns.
-    /// Safe to run in several replicas at once: each row is handed to one of them.
+    /// Publishes outbox alerts not yet published, oldest first, and marks them once <paramref name="publish"/> has
+    /// returned for each: the alerts of one target in one scope in the order they were raised, different scopes side by
+    /// side. Safe to run in several replicas at once: each row is handed to one of them.
     /// </summary>
     Task<int> RelayAsync(Func<TargetStatusChanged, CancellationToken, Task> publish, int batchSize, CancellationToken cancellationToken);
 

@@ -122,10 +122,7 @@ public sealed class InMemoryAlertStore(TimeProvider timeProvider) : IAlertStore
 
         try
         {
-            foreach (var entry in batch)
-            {
-                await publish(AlertJson.Deserialize(entry.Payload), cancellationToken);
-            }
+            await OutboxPublishing.PublishAsync(batch.Select(entry => AlertJson.Deserialize(entry.Payload)), publish, cancellationToken);
 
             lock (gate)
             {

@@ -242,10 +242,7 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource, TimeProvider
             return 0;
         }
 
-        foreach (var (_, payload) in batch)
-        {
-            await publish(AlertJson.Deserialize(payload), cancellationToken);
-        }
+        await OutboxPublishing.PublishAsync(batch.Select(row => AlertJson.Deserialize(row.Payload)), publish, cancellationToken);
 
         await using (var mark = new NpgsqlCommand("UPDATE alerts SET published_at = $2 WHERE alert_id = ANY($1)", connection))
         {

@@ -23,12 +23,12 @@ public sealed class EvaluatorHistorySpecs
 
         await monitor.PublishAsync(new EvaluationRequested("tjqg", null));
 
-        // Two targets, two writes: the unit target's nine scopes (the institution and eight units) in one.
-        Assert.Equal([9, 1], saved.Select(s => s.Count));
+        // One institution, one write: the unit target's nine scopes (the institution and eight units) and the leadership's one.
+        Assert.Equal([10], saved.Select(s => s.Count));
         var published = monitor.Published<MetricSnapshot>();
         Assert.Equal(published.OrderBy(s => s.SnapshotId), saved.SelectMany(s => s).Select(e => e.Snapshot).OrderBy(s => s.SnapshotId));
         Assert.All(saved.SelectMany(s => s), e => Assert.Equal((new DateOnly(2024, 6, 15), false), (e.Day, e.Backfilled)));
-        Assert.Equal(1m, saved[0].Single(e => e.Snapshot.UnitCode == "JX").Snapshot.Actual);
+        Assert.Equal(1m, saved[0].Single(e => e.Snapshot.TargetId == "unit-visits-2024" && e.Snapshot.UnitCode == "JX").Snapshot.Actual);
     }
 
     [Fact]
@@ -44,6 +44,6 @@ public sealed class EvaluatorHistorySpecs
         Assert.Null(request.Exception);
         Assert.Equal(10, monitor.Published<MetricSnapshot>().Count);
         Assert.Contains(await monitor.PublishedAsync<TargetStatusChanged>(), a => a.TargetId == "leadership-visits-2024" && a.UnitCode is null);
-        await history.Received(2).SaveAsync(Arg.Any<IReadOnlyCollection<HistoryEntry>>(), Arg.Any<CancellationToken>());
+        await history.Received(1).SaveAsync(Arg.Any<IReadOnlyCollection<HistoryEntry>>(), Arg.Any<CancellationToken>());
     }
 }
