@@ -15,8 +15,11 @@ public interface IHistoryStore
     /// <summary>One scope's rows from <paramref name="first"/> to <paramref name="last"/> (inclusive), by day; <paramref name="unitCode"/> null is the whole institution.</summary>
     Task<IReadOnlyList<HistoryEntry>> GetSeriesAsync(string targetId, string? unitCode, DateOnly first, DateOnly last, CancellationToken cancellationToken);
 
-    /// <summary>The newest row of every scope of the target: the institution first, then its units by code.</summary>
-    Task<IReadOnlyList<HistoryEntry>> GetLatestAsync(string targetId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The newest row of every scope of each target, in one read however many targets: by target id, the institution
+    /// first, then its units by code (ordinal); a target without rows has an empty list.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> GetLatestAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken);
 
     /// <summary>Removes the rows of days before <paramref name="before"/>; returns how many.</summary>
     Task<int> PruneAsync(DateOnly before, CancellationToken cancellationToken);

@@ -38,17 +38,23 @@ public sealed class InMemoryHistoryStore : IHistoryStore
         }
     }
 
-    public Task<IReadOnlyList<HistoryEntry>> GetLatestAsync(string targetId, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> GetLatestAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(targetIds);
+        var wanted = targetIds.ToHashSet(StringComparer.Ordinal);
         lock (gate)
         {
-            return Task.FromResult<IReadOnlyList<HistoryEntry>>(
-            [
-                .. rows.Where(r => r.Key.TargetId == targetId)
-                    .GroupBy(r => r.Key.UnitKey, StringComparer.Ordinal)
-                    .OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(g => g.MaxBy(r => r.Key.Day).Value),
-            ]);
+            var found = rows.Where(r => wanted.Contains(r.Key.TargetId)).ToLookup(r => r.Key.TargetId, StringComparer.Ordinal);
+            return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>>(wanted.ToDictionary(
+                id => id,
+                id => (IReadOnlyList<HistoryEntry>)
+                [
+                    .. found[id]
+                        .GroupBy(r => r.Key.UnitKey, StringComparer.Ordinal)
+                        .OrderBy(g => g.Key, StringComparer.Ordinal)
+                        .Select(g => g.MaxBy(r => r.Key.Day).Value),
+                ],
+                StringComparer.Ordinal));
         }
     }
 

@@ -56,19 +56,47 @@ public sealed class PostgresHistoryStore(NpgsqlDataSource dataSource) : IHistory
         return await ReadAsync(command, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<HistoryEntry>> GetLatestAsync(string targetId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> GetLatestAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            """
-            SELECT DISTINCT ON (unit_code) day, backfilled, snapshot FROM history
-            WHERE target_id = $1
-            ORDER BY unit_code, day DESC
-            """);
-        command.Parameters.Add(Text(targetId));
-        var rows = await ReadAsync(command, cancellationToken);
+        ArgumentNullException.ThrowIfNull(targetIds);
+        var ids = targetIds.Distinct(StringComparer.Ordinal).ToArray();
+        var rows = new List<HistoryEntry>();
+        if (ids.Length > 0)
+        {
+            // A DISTINCT ON over the targets would read (or sort) every day kept, 800 by default. This walks the primary
+            // key instead: each target's scopes one after the other (PostgreSQL 15 has no skip scan of its own), then each
+            // scope's newest day, two index probes a scope, however long the history.
+            await using var command = dataSource.CreateCommand(
+                """
+                WITH RECURSIVE scope AS (
+                    SELECT first.* FROM unnest($1::text[]) AS wanted (target_id)
+                    CROSS JOIN LATERAL (
+                        SELECT h.target_id, h.institution_id, h.unit_code FROM history h
+                        WHERE h.target_id = wanted.target_id
+                        ORDER BY h.institution_id, h.unit_code LIMIT 1) AS first
+                    UNION ALL
+                    SELECT next.* FROM scope
+                    CROSS JOIN LATERAL (
+                        SELECT h.target_id, h.institution_id, h.unit_code FROM history h
+                        WHERE h.target_id = scope.target_id AND (h.institution_id, h.unit_code) > (scope.institution_id, scope.unit_code)
+                        ORDER BY h.institution_id, h.unit_code LIMIT 1) AS next
+                )
+                SELECT newest.day, newest.backfilled, newest.snapshot FROM scope
+                CROSS JOIN LATERAL (
+                    SELECT h.day, h.backfilled, h.snapshot FROM history h
+                    WHERE h.target_id = scope.target_id AND h.institution_id = scope.institution_id AND h.unit_code = scope.unit_code
+                    ORDER BY h.day DESC LIMIT 1) AS newest
+                """);
+            command.Parameters.Add(Value(ids));
+            rows.AddRange(await ReadAsync(command, cancellationToken));
+        }
 
         // The database's collation may order codes otherwise; the institution ("") comes first either way.
-        return [.. rows.OrderBy(r => r.UnitKey, StringComparer.Ordinal)];
+        var byTarget = rows.ToLookup(r => r.Snapshot.TargetId, StringComparer.Ordinal);
+        return ids.ToDictionary(
+            id => id,
+            id => (IReadOnlyList<HistoryEntry>)[.. byTarget[id].OrderBy(r => r.UnitKey, StringComparer.Ordinal)],
+            StringComparer.Ordinal);
     }
 
     public async Task<int> PruneAsync(DateOnly before, CancellationToken cancellationToken)

@@ -37,14 +37,10 @@ public sealed class DashboardReader(
     public async Task<IReadOnlyList<TargetView>> TargetsAsync(CancellationToken cancellationToken)
     {
         var active = await silences.GetActiveAsync(clock.GetUtcNow(), cancellationToken);
-        var views = new List<TargetView>();
-        foreach (var target in targets.All)
-        {
-            var latest = (await history.GetLatestAsync(target.Id, cancellationToken)).FirstOrDefault(e => e.Snapshot.UnitCode is null);
-            views.Add(View(target, latest is null ? null : Scope(target, latest, null, active)));
-        }
-
-        return views;
+        var latest = await history.GetLatestAsync([.. targets.All.Select(t => t.Id)], cancellationToken);
+        return [.. targets.All.Select(target => latest[target.Id].FirstOrDefault(e => e.Snapshot.UnitCode is null) is { } whole
+            ? View(target, Scope(target, whole, null, active))
+            : View(target, null))];
     }
 
     /// <summary>The target and its scopes' latest figures, or null for an unknown target.</summary>
@@ -164,13 +160,14 @@ public sealed class DashboardReader(
         }
 
         var active = await silences.GetActiveAsync(clock.GetUtcNow(), cancellationToken);
+        var latest = await history.GetLatestAsync([.. targets.All.Select(t => t.Id)], cancellationToken);
         var rankings = new List<ProvinceRanking>();
         foreach (var kind in targets.All.GroupBy(KindOf, StringComparer.Ordinal))
         {
             var rows = new List<(TargetDefinition Target, HistoryEntry Entry)>();
             foreach (var target in kind)
             {
-                if ((await history.GetLatestAsync(target.Id, cancellationToken)).FirstOrDefault(e => e.Snapshot.UnitCode is null) is { } entry)
+                if (latest[target.Id].FirstOrDefault(e => e.Snapshot.UnitCode is null) is { } entry)
                 {
                     rows.Add((target, entry));
                 }

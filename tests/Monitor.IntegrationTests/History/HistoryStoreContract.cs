@@ -87,6 +87,36 @@ public abstract class HistoryStoreContract(IHistoryStore store)
     }
 
     [Fact]
+    public async Task When_the_newest_rows_of_several_targets_are_read_should_give_every_scopes_newest_day_backfilled_or_not_by_target_in_one_answer()
+    {
+        var other = $"{target}-other";
+        var empty = $"{target}-empty";
+        var unasked = $"{target}-unasked";
+        await store.SaveAsync(
+        [
+            Entry(Day.AddDays(-1), null, 40m, Morning.AddDays(-1)), Entry(Day, null, 41m, Morning),
+            Entry(Day.AddDays(1), null, 42m, Morning.AddDays(30)) with { Backfilled = true },
+            Entry(Day.AddDays(-1), "JX", 5m, Morning.AddDays(-1)), Entry(Day, "JX", 6m, Morning.AddDays(30)) with { Backfilled = true },
+            Entry(Day, "aa", 7m, Morning.AddDays(30)) with { Backfilled = true }, Entry(Day, "YS", 1m, Morning.AddDays(-2)),
+            Of(other, Entry(Day.AddDays(-3), null, 90m, Morning.AddDays(-3))), Of(other, Entry(Day.AddDays(-5), null, 89m, Morning.AddDays(-5))),
+            Of(other, Entry(Day.AddDays(-4), "RG", 9m, Morning.AddDays(-4))),
+            Of(unasked, Entry(Day, null, 1m, Morning)),
+        ], None);
+        await store.SaveAsync([Entry(Day, "aa", 8m, Morning.AddHours(1)), Entry(Day, "YS", 2m, Morning.AddDays(30)) with { Backfilled = true }], None);
+
+        var latest = await store.GetLatestAsync([other, empty, target, other], None);
+
+        Assert.Equal([target, empty, other], latest.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [((string?)null, Day.AddDays(1), 42m, true), ("JX", Day, 6m, true), ("YS", Day, 1m, false), ("aa", Day, 8m, false)],
+            latest[target].Select(r => (r.Snapshot.UnitCode, r.Day, r.Snapshot.Actual, r.Backfilled)));
+        Assert.Equal([((string?)null, Day.AddDays(-3), 90m), ("RG", Day.AddDays(-4), 9m)], latest[other].Select(r => (r.Snapshot.UnitCode, r.Day, r.Snapshot.Actual)));
+        Assert.All(latest[other], r => Assert.Equal(other, r.Snapshot.TargetId));
+        Assert.Empty(latest[empty]);
+        Assert.Empty(await store.GetLatestAsync([], None));
+    }
+
+    [Fact]
     public async Task When_pruned_should_delete_only_the_days_before_and_count_them()
     {
         var old = new DateOnly(1999, 12, 30);
@@ -97,6 +127,8 @@ public abstract class HistoryStoreContract(IHistoryStore store)
         Assert.Equal([old.AddDays(2)], (await store.GetSeriesAsync(target, null, DateOnly.MinValue, DateOnly.MaxValue, None)).Select(r => r.Day));
         Assert.Empty(await store.GetSeriesAsync(target, "JX", DateOnly.MinValue, DateOnly.MaxValue, None));
     }
+
+    private static HistoryEntry Of(string targetId, HistoryEntry entry) => entry with { Snapshot = entry.Snapshot with { TargetId = targetId } };
 
     private HistoryEntry Entry(DateOnly day, string? unitCode, decimal actual, DateTimeOffset evaluatedAt) => new(day, Snapshot(unitCode, actual, evaluatedAt));
 

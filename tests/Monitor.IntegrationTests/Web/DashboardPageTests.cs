@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.IntegrationTests.Infrastructure;
+using Monitor.Worker.History;
 using Monitor.Worker.Institutions;
 using Monitor.Worker.Web;
 using OpenQA.Selenium;

@@ -21,6 +21,7 @@ public class DashboardReaderSpecs
     private static readonly DateTimeOffset Now = new(2024, 9, 10, 2, 0, 0, TimeSpan.Zero);
 
     private readonly IHistoryStore history = Substitute.For<IHistoryStore>();
+    private readonly InMemoryHistoryStore newest = new();
     private readonly INotificationStore notifications = Substitute.For<INotificationStore>();
     private readonly InMemoryAlertStore alerts;
     private readonly FakeTimeProvider clock = new(Now);
@@ -29,6 +30,8 @@ public class DashboardReaderSpecs
 
     public DashboardReaderSpecs()
     {
+        history.GetLatestAsync(Arg.Any<IReadOnlyCollection<string>>(), Arg.Any<CancellationToken>())
+            .Returns(call => newest.GetLatestAsync(call.Arg<IReadOnlyCollection<string>>(), CancellationToken.None));
         silences = new InMemorySilenceStore(clock);
         alerts = new InMemoryAlertStore(clock);
         var targets = new TargetCatalog([TestTargets.UnitVisits() with { UnitThresholds = new Dictionary<string, decimal> { ["ZJ"] = 10 } }, TestTargets.Placement()]);
@@ -44,13 +47,13 @@ public class DashboardReaderSpecs
     public async Task When_a_target_is_shown_should_put_the_institution_first_then_its_units_lagging_first_in_words_and_colours()
     {
         var day = new DateOnly(2024, 9, 10);
-        history.GetLatestAsync("unit-visits-2024", Arg.Any<CancellationToken>()).Returns(
+        await newest.SaveAsync(
         [
             Row("unit-visits-2024", null, day, TargetStatus.OnTrack, 140, 130, 200),
             Row("unit-visits-2024", "JX", day, TargetStatus.OnTrack, 25, 20, 30),
             Row("unit-visits-2024", "RG", day, TargetStatus.OffTrack, 5, 17, 25),
             Row("unit-visits-2024", "ZJ", day, TargetStatus.AtRisk, 5, 7, 10),
-        ]);
+        ], CancellationToken.None);
         await silences.AddAsync(new NewSilence("tjqg", "RG", "unit-visits-2024", Now.AddDays(3), "院长出差", "admin"), CancellationToken.None);
 
         var detail = (await reader.TargetAsync("unit-visits-2024", CancellationToken.None))!;
@@ -63,6 +66,25 @@ public class DashboardReaderSpecs
         Assert.Equal(["人工智能学院"], detail.Scopes.Where(s => s.Silenced).Select(s => s.ScopeName));
         Assert.Equal("院长出差", Assert.Single(detail.Silences).Reason);
         Assert.Equal("天津轻工职院", detail.Target.Latest!.ScopeName);
+    }
+
+    [Fact]
+    public async Task When_the_targets_are_listed_should_give_each_its_institutions_newest_row_all_read_at_once()
+    {
+        var day = new DateOnly(2024, 9, 10);
+        await newest.SaveAsync(
+        [
+            Row("unit-visits-2024", null, day.AddDays(-1), TargetStatus.AtRisk, 120, 130, 200),
+            Row("unit-visits-2024", null, day, TargetStatus.OnTrack, 140, 130, 200),
+            Row("unit-visits-2024", "JX", day, TargetStatus.OffTrack, 5, 20, 30),
+        ], CancellationToken.None);
+
+        var list = await reader.TargetsAsync(CancellationToken.None);
+
+        Assert.Equal(["unit-visits-2024", "placement-2024"], list.Select(t => t.Id));
+        Assert.Equal((null, day, 140m, "进度正常"), (list[0].Latest!.UnitCode, list[0].Latest!.Day, list[0].Latest!.Snapshot.Actual, list[0].Latest!.StatusName));
+        Assert.Null(list[1].Latest);
+        await history.Received(1).GetLatestAsync(Arg.Any<IReadOnlyCollection<string>>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -99,7 +121,7 @@ public class DashboardReaderSpecs
         };
         history.GetSeriesAsync("placement-2024", null, new DateOnly(2024, 3, 1), new DateOnly(2024, 9, 14), Arg.Any<CancellationToken>())
             .Returns([new HistoryEntry(new DateOnly(2024, 9, 10), snapshot)]);
-        history.GetLatestAsync("placement-2024", Arg.Any<CancellationToken>()).Returns([new HistoryEntry(new DateOnly(2024, 9, 10), snapshot)]);
+        await newest.SaveAsync([new HistoryEntry(new DateOnly(2024, 9, 10), snapshot)], CancellationToken.None);
 
         var series = (await reader.SeriesAsync("placement-2024", null, null, null, CancellationToken.None))!;
 
@@ -171,10 +193,12 @@ public class DashboardReaderSpecs
             TestTargets.Placement(),
         ]);
         var day = new DateOnly(2024, 9, 10);
-        history.GetLatestAsync("leadership-visits-2024", Arg.Any<CancellationToken>()).Returns([Row("leadership-visits-2024", null, day, TargetStatus.OnTrack, 71, 65, 100)]);
-        history.GetLatestAsync("tjjd-leadership-2024", Arg.Any<CancellationToken>()).Returns([Row("tjjd-leadership-2024", null, day, TargetStatus.OffTrack, 40, 65, 100, "tjjd")]);
-        history.GetLatestAsync("tjjt-leadership-2024", Arg.Any<CancellationToken>()).Returns([Row("tjjt-leadership-2024", null, day, TargetStatus.OnTrack, 80, 65, 100, "tjjt")]);
-        history.GetLatestAsync("placement-2024", Arg.Any<CancellationToken>()).Returns([]);
+        await newest.SaveAsync(
+        [
+            Row("leadership-visits-2024", null, day, TargetStatus.OnTrack, 71, 65, 100),
+            Row("tjjd-leadership-2024", null, day, TargetStatus.OffTrack, 40, 65, 100, "tjjd"),
+            Row("tjjt-leadership-2024", null, day, TargetStatus.OnTrack, 80, 65, 100, "tjjt"),
+        ], CancellationToken.None);
         var province = new DashboardReader(
             catalog, targets, history, new InMemoryAlertStore(clock), silences, new ScopeReader(catalog, new InMemoryVisitStore(), new InMemoryPlacementStore(), new InMemoryAlertStore(clock)),
             clock, Options.Create(new MonitorOptions()));
@@ -187,6 +211,7 @@ public class DashboardReaderSpecs
             rankings[0].Institutions.Select(r => (r.Rank, r.InstitutionName, r.TargetId)));
         Assert.Equal(["green", "green", "red"], rankings[0].Institutions.Select(r => r.Latest.Colour));
         Assert.Empty(rankings[1].Institutions);
+        await history.Received(1).GetLatestAsync(Arg.Any<IReadOnlyCollection<string>>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
