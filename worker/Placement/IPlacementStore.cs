@@ -34,14 +34,6 @@ public interface IPlacementStore
 
     /// <summary>Everything known about one cohort of one institution.</summary>
     Task<CohortFacts> GetCohortAsync(string institutionId, int cohortYear, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// For each of the institutions, the cohort's placement as daily series — the institution's and each unit's with
-    /// graduates on its roster, for all graduates and for the disadvantaged — with destinations by kind on
-    /// <paramref name="breakdownOn"/>; computed where the facts are, never as one object per graduate. An institution
-    /// with neither graduates nor reports has no series.
-    /// </summary>
-    Task<IReadOnlyList<PlacementSeries>> GetPlacementSeriesAsync(IReadOnlyCollection<string> institutionIds, int cohortYear, DateOnly breakdownOn, CancellationToken cancellationToken);
     /// <summary>Deletes a cohort's roster, withdrawals, reinstatements and reports; says how many of each were deleted.</summary>
     Task<PurgedCohort> PurgeCohortAsync(string institutionId, int cohortYear, CancellationToken cancellationToken);
 }

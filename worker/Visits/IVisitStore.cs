@@ -27,13 +27,6 @@ public interface IVisitStore
 
     /// <summary>The institution's visits on dates from <paramref name="firstDay"/> to <paramref name="lastDay"/> (inclusive) that are not cancelled.</summary>
     Task<IReadOnlyList<VisitFact>> GetActiveVisitsAsync(string institutionId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// For each of the institutions, the active visits of <paramref name="tier"/> from <paramref name="firstDay"/> to
-    /// <paramref name="lastDay"/> as daily series: the institution's, and each unit's that has visits (computed where the
-    /// visits are, never as one object per visit). An institution without visits has no series.
-    /// </summary>
-    Task<IReadOnlyList<VisitSeries>> GetVisitSeriesAsync(IReadOnlyCollection<string> institutionIds, VisitTier tier, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
 }
 
 /// <summary>A visit as the evaluation sees it.</summary>

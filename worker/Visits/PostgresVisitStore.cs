@@ -152,65 +152,6 @@ public sealed class PostgresVisitStore : IVisitStore, IAsyncDisposable
         return visits;
     }
 
-    public async Task<IReadOnlyList<VisitSeries>> GetVisitSeriesAsync(IReadOnlyCollection<string> institutionIds, VisitTier tier, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(institutionIds);
-
-        // employer: the credit code; else the code the earliest coded visit of the same name gave; else the name. An
-        // employer counts on the day of its first visit, for the institution and for each unit that visited it.
-        await using var command = dataSource.CreateCommand(
-            """
-            WITH active AS (
-                SELECT v.institution_id, v.visit_id, v.unit_code, v.visited_on, v.positions_opened, v.employer_name_key, v.employer_code_key
-                FROM visits v
-                WHERE v.institution_id = ANY ($1) AND v.tier = $2 AND v.visited_on BETWEEN $3 AND $4
-                  AND NOT EXISTS (SELECT 1 FROM visit_cancellations c WHERE c.institution_id = v.institution_id AND c.visit_id = v.visit_id)
-            ), code_of_name AS (
-                SELECT DISTINCT ON (institution_id, employer_name_key) institution_id, employer_name_key, employer_code_key
-                FROM active
-                WHERE employer_code_key IS NOT NULL
-                ORDER BY institution_id, employer_name_key, visited_on, visit_id COLLATE "C"
-            ), keyed AS (
-                SELECT a.institution_id, a.unit_code, a.visited_on, a.positions_opened,
-                       coalesce('code:' || coalesce(a.employer_code_key, n.employer_code_key), 'name:' || a.employer_name_key) AS employer
-                FROM active a
-                LEFT JOIN code_of_name n
-                       ON a.employer_code_key IS NULL AND n.institution_id = a.institution_id AND n.employer_name_key = a.employer_name_key
-            ), firsts AS (
-                SELECT institution_id, unit_code, GROUPING(unit_code) AS whole, min(visited_on) AS day
-                FROM keyed
-                GROUP BY GROUPING SETS ((institution_id, employer), (institution_id, unit_code, employer))
-            ), days AS (
-                SELECT institution_id, unit_code, whole, day, count(*) AS employers, 0 AS visits, 0 AS positions
-                FROM firsts GROUP BY institution_id, unit_code, whole, day
-                UNION ALL
-                SELECT institution_id, unit_code, GROUPING(unit_code), visited_on, 0, count(*), sum(positions_opened)
-                FROM keyed
-                GROUP BY GROUPING SETS ((institution_id, visited_on), (institution_id, unit_code, visited_on))
-            )
-            SELECT institution_id, unit_code, day, sum(employers)::integer, sum(visits)::integer, sum(positions)::integer
-            FROM days
-            WHERE whole = 1 OR unit_code IS NOT NULL
-            GROUP BY institution_id, unit_code, whole, day
-            """);
-        command.Parameters.Add(Value(institutionIds.ToArray()));
-        command.Parameters.Add(Text(tier.ToString()));
-        command.Parameters.Add(Value(firstDay));
-        command.Parameters.Add(Value(lastDay));
-
-        var rows = new List<(string, string?, VisitDay)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add((
-                reader.GetString(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                new VisitDay(reader.GetFieldValue<DateOnly>(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5))));
-        }
-
-        return VisitSeries.FromDays(tier, rows);
-    }
-
     /// <summary>
     /// Gives the visits stored before the employer keys existed (schema 020) their keys, a few thousand per statement;
     /// the number filled. Every visit recorded since has them, so after the first start-up this finds none.

@@ -145,20 +145,18 @@ public sealed class Measurements(ScaleOptions options, Broker broker, string fol
     /// <summary>
     /// A warm evaluation (the worker has evaluated once since it started) of the province, and with --size nation of the
     /// nation at 10 %, 50 % and 100 % of its data, loaded by COPY between evaluations. An evaluation is over when the
-    /// snapshot of every scope has been published. With "figures", the set-based store methods on the same data.
+    /// snapshot of every scope has been published.
     /// </summary>
     public async Task EvaluationAsync(CancellationToken cancellationToken)
     {
-        var evaluate = options.Parts.Contains("evaluation");
-        var figures = options.Parts.Contains("figures");
-        await EvaluateAsync("province", 100, [100], evaluate, figures, cancellationToken);
+        await EvaluateAsync("province", 100, [100], cancellationToken);
         if (options.Nation)
         {
-            await EvaluateAsync("nation", 3_000, [10, 50, 100], evaluate, figures, cancellationToken);
+            await EvaluateAsync("nation", 3_000, [10, 50, 100], cancellationToken);
         }
     }
 
-    private async Task EvaluateAsync(string name, int count, int[] percents, bool evaluate, bool figures, CancellationToken cancellationToken)
+    private async Task EvaluateAsync(string name, int count, int[] percents, CancellationToken cancellationToken)
     {
         var data = new ScaleData(count, options.Year);
         var (institutions, targets) = WriteCatalogue(data, name);
@@ -179,37 +177,39 @@ public sealed class Measurements(ScaleOptions options, Broker broker, string fol
                 var reports = await database.ScalarAsync("SELECT count(*) FROM destination_reports", cancellationToken);
                 var visits = await database.ScalarAsync("SELECT count(*) FROM visits", cancellationToken);
 
-                // A snapshot per scope: each target's institution, every unit for unit visits, and each unit with
-                // graduates on its roster for the two placement targets.
-                var units = await database.ScalarAsync("SELECT count(*) FROM (SELECT DISTINCT institution_id, unit_code FROM graduates) u", cancellationToken);
-                var scopes = (int)((count * (4 + ScaleData.Units)) + (2 * units));
+                // A snapshot per scope: each target's institution, every unit for unit visits, and each unit with a
+                // graduate counted (on the roster, not withdrawn) for the placement rate, and with a disadvantaged one
+                // for the disadvantaged rate.
+                var units = await database.ScalarAsync(
+                    """
+                    SELECT count(DISTINCT (g.institution_id, g.unit_code)) + count(DISTINCT (g.institution_id, g.unit_code)) FILTER (WHERE g.is_disadvantaged)
+                    FROM graduates g
+                    WHERE NOT EXISTS (
+                        SELECT 1 FROM graduate_withdrawals w
+                        WHERE w.institution_id = g.institution_id AND w.cohort_year = g.cohort_year AND w.graduate_id = g.graduate_id
+                          AND NOT EXISTS (
+                              SELECT 1 FROM graduate_reinstatements r
+                              WHERE r.institution_id = w.institution_id AND r.cohort_year = w.cohort_year AND r.graduate_id = w.graduate_id))
+                    """,
+                    cancellationToken);
+                var scopes = (int)((count * (4 + ScaleData.Units)) + units);
 
-                if (evaluate)
+                double? cold = null;
+                if (worker is null)
                 {
-                    double? cold = null;
-                    if (worker is null)
-                    {
-                        worker = StartWorker(database, institutions, targets, name);
-                        await worker.WaitUntilStartedAsync(TimeSpan.FromMinutes(10), cancellationToken);
-                        cold = (await WaitForSnapshotsAsync(scopes, cancellationToken)).TotalSeconds;
-                        Console.Error.WriteLine($"[scale] {name} {percent} %: the start-up evaluation took {cold:N1} s");
-                    }
-
-                    await broker.PurgeAsync(SnapshotTap, cancellationToken);
-                    await broker.PublishRawAsync(EvaluationExchange, string.Empty, new[] { new { } }, cancellationToken);
-                    var warm = await WaitForSnapshotsAsync(scopes, cancellationToken);
-                    await broker.PurgeAsync(SnapshotTap, cancellationToken);
-                    var result = new EvaluationResult(name, percent, count, scopes, graduates, reports, visits, load.PerSecond, cold, warm.TotalSeconds, worker.PeakResidentBytes());
-                    results.Evaluation.Add(result);
-                    Console.Error.WriteLine($"[scale] {name} {percent} %: warm evaluation {result.WarmSeconds:N1} s, worker peak {result.PeakBytes / 1048576.0:N0} MB");
+                    worker = StartWorker(database, institutions, targets, name);
+                    await worker.WaitUntilStartedAsync(TimeSpan.FromMinutes(10), cancellationToken);
+                    cold = (await WaitForSnapshotsAsync(scopes, cancellationToken)).TotalSeconds;
+                    Console.Error.WriteLine($"[scale] {name} {percent} %: the start-up evaluation took {cold:N1} s");
                 }
 
-                if (figures)
-                {
-                    var measured = await Figures.MeasureAsync(database.DataSource, data, cancellationToken);
-                    results.Figures.Add(measured with { DataSet = name, Percent = percent, Graduates = graduates, Reports = reports, Visits = visits });
-                    Console.Error.WriteLine($"[scale] {name} {percent} %: set-based figures {measured.VisitSeconds + measured.PlacementSeconds:N1} s for {measured.Series:N0} series");
-                }
+                await broker.PurgeAsync(SnapshotTap, cancellationToken);
+                await broker.PublishRawAsync(EvaluationExchange, string.Empty, new[] { new { } }, cancellationToken);
+                var warm = await WaitForSnapshotsAsync(scopes, cancellationToken);
+                await broker.PurgeAsync(SnapshotTap, cancellationToken);
+                var result = new EvaluationResult(name, percent, count, scopes, graduates, reports, visits, load.PerSecond, cold, warm.TotalSeconds, worker.PeakResidentBytes());
+                results.Evaluation.Add(result);
+                Console.Error.WriteLine($"[scale] {name} {percent} %: warm evaluation {result.WarmSeconds:N1} s, worker peak {result.PeakBytes / 1048576.0:N0} MB");
             }
         }
         finally
@@ -346,8 +346,6 @@ public sealed class ScaleResults
     public List<StartupResult> Startup { get; } = [];
 
     public List<EvaluationResult> Evaluation { get; } = [];
-
-    public List<FiguresResult> Figures { get; } = [];
 
     /// <summary>Measurements that could not be completed, and why.</summary>
     public List<string> Failures { get; } = [];

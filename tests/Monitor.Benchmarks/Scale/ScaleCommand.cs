@@ -47,10 +47,10 @@ public static class ScaleCommand
             {
                 ("ingest", measurements.IngestAsync),
                 ("startup", measurements.StartupAsync),
-                ("evaluation and figures", measurements.EvaluationAsync),
+                ("evaluation", measurements.EvaluationAsync),
             })
             {
-                if (!part.Split(" and ").Any(options.Parts.Contains))
+                if (!options.Parts.Contains(part))
                 {
                     continue;
                 }
@@ -110,17 +110,6 @@ public static class ScaleCommand
             foreach (var r in results.Evaluation)
             {
                 text.AppendLine(Invariant, $"| {r.DataSet} {r.Percent} % | {r.Institutions:N0} | {r.Scopes:N0} | {r.Graduates:N0} | {r.Reports:N0} | {r.Visits:N0} | {(r.ColdSeconds is { } cold ? cold.ToString("N1", Invariant) : "–")} | {r.WarmSeconds:N1} | {ScaleResults.Megabytes(r.PeakBytes)} |");
-            }
-        }
-
-        if (results.Figures.Count > 0)
-        {
-            text.AppendLine()
-                .AppendLine("| set-based figures (not wired) | institutions | chunk | series | visit series s | placement series s | total s | allocated MB |")
-                .AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|");
-            foreach (var r in results.Figures)
-            {
-                text.AppendLine(Invariant, $"| {r.DataSet} {r.Percent} % | {r.Institutions:N0} | {r.Chunk} | {r.Series:N0} | {r.VisitSeconds:N2} | {r.PlacementSeconds:N2} | {r.VisitSeconds + r.PlacementSeconds:N2} | {ScaleResults.Megabytes(r.AllocatedBytes)} |");
             }
         }
 

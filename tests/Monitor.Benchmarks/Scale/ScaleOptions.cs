@@ -11,7 +11,7 @@ public sealed class ScaleOptions
           --size province|nation   province: 100 institutions; nation: 3,000, measured at 10 %, 50 % and 100 % of its
                                    data, after the province (default: province)
           --ingest N               events per ingest measurement (default: 100000)
-          --only a,b,...           some of: ingest, startup, evaluation, figures (default: all)
+          --only a,b,...           some of: ingest, startup, evaluation (default: all)
           --year YYYY              the data's year (default: this year once November is over, else last year)
           --postgres CS            a PostgreSQL server whose role may CREATE DATABASE; the worker gets the same settings
                                    (default: Host=127.0.0.1;Port=5432;Username=monitor;Password=monitor;Database=postgres;SSL Mode=Disable)
@@ -24,7 +24,7 @@ public sealed class ScaleOptions
 
     public int IngestEvents { get; private set; } = 100_000;
 
-    public HashSet<string> Parts { get; } = new(StringComparer.Ordinal) { "ingest", "startup", "evaluation", "figures" };
+    public HashSet<string> Parts { get; } = new(StringComparer.Ordinal) { "ingest", "startup", "evaluation" };
 
     public int Year { get; private set; } = DefaultYear(DateTime.UtcNow);
 
