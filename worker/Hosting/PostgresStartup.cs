@@ -12,32 +12,14 @@ namespace Monitor.Worker.Hosting;
 /// The work begins when the host starts its services and runs beside the other services' early work (the broker's
 /// preflight); this service's start waits for it, so nothing registered after it starts before the schema is in place.
 /// </summary>
-public sealed class PostgresStartup(NpgsqlDataSource dataSource, PostgresMigrator migrator, PostgresVisitStore visits) : IHostedLifecycleService
+public sealed class PostgresStartup(NpgsqlDataSource dataSource, PostgresMigrator migrator, PostgresVisitStore visits) : EarlyStartService
 {
-    private Task? work;
-
-    public Task StartingAsync(CancellationToken cancellationToken)
-    {
-        work = Task.Run(() => PrepareAsync(cancellationToken), cancellationToken);
-        return Task.CompletedTask;
-    }
-
-    public Task StartAsync(CancellationToken cancellationToken) => work ?? PrepareAsync(cancellationToken);
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task PrepareAsync(CancellationToken cancellationToken)
+    protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await CheckConnectionAsync(dataSource, cancellationToken);
         await migrator.MigrateAsync(cancellationToken);
         await visits.FillEmployerKeysAsync(cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Opens one connection; a wrong address, password or database name becomes a <see cref="StartupException"/> that says what to fix.</summary>
     public static async Task CheckConnectionAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)

@@ -12,25 +12,9 @@ namespace Monitor.Worker.Hosting;
 /// starts its services, beside PostgreSQL's start-up; this service's start waits for it, so a problem with PostgreSQL
 /// is still the one reported when both fail, and the bus starts only after it.
 /// </summary>
-public sealed class RabbitMqPreflight(IOptions<RabbitMqTransportOptions> options) : IHostedLifecycleService
+public sealed class RabbitMqPreflight(IOptions<RabbitMqTransportOptions> options) : EarlyStartService
 {
-    private Task? work;
-
-    public Task StartingAsync(CancellationToken cancellationToken)
-    {
-        work = Task.Run(() => ConnectAsync(cancellationToken), cancellationToken);
-        return Task.CompletedTask;
-    }
-
-    public Task StartAsync(CancellationToken cancellationToken) => work ?? ConnectAsync(cancellationToken);
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task ConnectAsync(CancellationToken cancellationToken)
+    protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         var factory = new ConnectionFactory
@@ -69,6 +53,4 @@ public sealed class RabbitMqPreflight(IOptions<RabbitMqTransportOptions> options
             throw new StartupException($"{where}: the broker refused the connection ({ex.ShutdownReason?.ReplyText}). Check RabbitMqTransport__VHost and the user's permissions.", ex);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
