@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 using Monitor.Worker.Settings;
 
 namespace Monitor.Worker.History;
@@ -17,20 +16,9 @@ public sealed class HistoryOptions
     public int KeepDays { get; set; } = DefaultKeepDays;
 
     /// <summary>Binds and validates the section now; a wrong setting is a <see cref="ConfigurationException"/> that names the key.</summary>
-    public static HistoryOptions Read(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var options = new HistoryOptions();
-        try
-        {
-            configuration.GetSection(SectionName).Bind(options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ConfigurationException($"Monitor:History:KeepDays cannot be read: {ex.Message} (a whole number of days, e.g. 800; 0 keeps the history forever)", ex);
-        }
-
-        var validation = new DataAnnotationValidateOptions<HistoryOptions>(null).Validate(null, options);
-        return validation.Failed ? throw new ConfigurationException(validation.FailureMessage) : options;
-    }
+    public static HistoryOptions Read(IConfiguration configuration) =>
+        SettingsSection.Read<HistoryOptions>(
+            configuration,
+            SectionName,
+            ex => $"Monitor:History:KeepDays cannot be read: {ex.Message} (a whole number of days, e.g. 800; 0 keeps the history forever)");
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 
 namespace Monitor.Worker.Settings;
 
@@ -38,20 +37,6 @@ public sealed class IngestOptions
     public int PrefetchCount { get; set; } = 16;
 
     /// <summary>Binds and validates the section now; a wrong setting is a <see cref="ConfigurationException"/> that names the key.</summary>
-    public static IngestOptions Read(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var options = new IngestOptions();
-        try
-        {
-            configuration.GetSection(SectionName).Bind(options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ConfigurationException($"The Monitor:Ingest settings cannot be read: {ex.Message}", ex);
-        }
-
-        var validation = new DataAnnotationValidateOptions<IngestOptions>(null).Validate(null, options);
-        return validation.Failed ? throw new ConfigurationException(validation.FailureMessage) : options;
-    }
+    public static IngestOptions Read(IConfiguration configuration) =>
+        SettingsSection.Read<IngestOptions>(configuration, SectionName, ex => $"The Monitor:Ingest settings cannot be read: {ex.Message}");
 }

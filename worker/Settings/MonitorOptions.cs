@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 
 namespace Monitor.Worker.Settings;
 
@@ -67,22 +66,10 @@ public sealed class MonitorOptions
     /// <summary>Binds and validates the "Monitor" section now; a wrong setting is a <see cref="ConfigurationException"/> that names the key.</summary>
     public static MonitorOptions Read(IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var options = new MonitorOptions();
-        try
-        {
-            configuration.GetSection(SectionName).Bind(options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ConfigurationException($"The Monitor settings cannot be read: {ex.Message} (Monitor__Transport: InMemory | RabbitMq; Monitor__Storage: InMemory | Postgres)", ex);
-        }
-
-        var validation = new DataAnnotationValidateOptions<MonitorOptions>(null).Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new ConfigurationException(validation.FailureMessage);
-        }
+        var options = SettingsSection.Read<MonitorOptions>(
+            configuration,
+            SectionName,
+            ex => $"The Monitor settings cannot be read: {ex.Message} (Monitor__Transport: InMemory | RabbitMq; Monitor__Storage: InMemory | Postgres)");
 
         return Quartz.CronExpression.TryParse(options.DigestCron, out _)
             ? options

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 
 namespace Monitor.Worker.Settings;
 
@@ -37,25 +36,13 @@ public sealed class TelemetryOptions
     /// <summary>Binds and validates the section now; a wrong setting is a <see cref="ConfigurationException"/> that names the key.</summary>
     public static TelemetryOptions Read(IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var options = new TelemetryOptions();
-        try
-        {
-            configuration.GetSection(SectionName).Bind(options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ConfigurationException(
-                $"The {SectionName} settings cannot be read ({ex.GetBaseException().Message}): UnitGauges is true or false, RefreshEvery a time such as 00:00:30, OtlpProtocol Grpc or Http.", ex);
-        }
+        var options = SettingsSection.Read<TelemetryOptions>(
+            configuration,
+            SectionName,
+            ex => $"The {SectionName} settings cannot be read ({ex.GetBaseException().Message}): UnitGauges is true or false, RefreshEvery a time such as 00:00:30, OtlpProtocol Grpc or Http.",
 
-        // An empty value (an environment variable set to nothing) means no token, as leaving it out does.
-        options.ScrapeToken = string.IsNullOrWhiteSpace(options.ScrapeToken) ? null : options.ScrapeToken;
-        var validation = new DataAnnotationValidateOptions<TelemetryOptions>(null).Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new ConfigurationException(validation.FailureMessage);
-        }
+            // An empty value (an environment variable set to nothing) means no token, as leaving it out does.
+            bound => bound.ScrapeToken = string.IsNullOrWhiteSpace(bound.ScrapeToken) ? null : bound.ScrapeToken);
 
         if (options.ScrapeToken is { } token && token.Any(char.IsWhiteSpace))
         {

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 
 namespace Monitor.Worker.Settings;
 
@@ -64,22 +63,10 @@ public sealed class WebOptions
     /// <summary>Binds and validates the section now; a wrong setting is a <see cref="ConfigurationException"/> that names the key.</summary>
     public static WebOptions Read(IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var options = new WebOptions();
-        try
-        {
-            configuration.GetSection(SectionName).Bind(options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ConfigurationException($"The {SectionName} settings cannot be read: {ex.Message} (LinkLifetime, LoginLifetime: durations such as 14.00:00:00)", ex);
-        }
-
-        var validation = new DataAnnotationValidateOptions<WebOptions>(null).Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new ConfigurationException(validation.FailureMessage);
-        }
+        var options = SettingsSection.Read<WebOptions>(
+            configuration,
+            SectionName,
+            ex => $"The {SectionName} settings cannot be read: {ex.Message} (LinkLifetime, LoginLifetime: durations such as 14.00:00:00)");
 
         foreach (var address in options.Addresses)
         {
