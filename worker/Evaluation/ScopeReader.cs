@@ -25,8 +25,19 @@ public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore vis
     public async Task<IReadOnlyList<ScopeAssessment>> AssessAsync(TargetDefinition target, DateOnly today, FactCache facts, CancellationToken cancellationToken) =>
         Assess(await LoadAsync(target, today, facts, cancellationToken), today);
 
-    /// <summary>An empty cache of stored facts, for the targets of one institution in one evaluation.</summary>
+    /// <summary>An empty cache of stored facts, for one chunk of targets in one evaluation.</summary>
     public FactCache NewFacts() => new(visits, placement);
+
+    /// <summary>What assessing the target reads: its own facts, and last year's for a learned pace (for <see cref="FactCache.LoadAsync"/>).</summary>
+    public static IEnumerable<TargetDefinition> Reads(TargetDefinition target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        yield return target;
+        if (target.Pace.Kind == PaceKind.Learned)
+        {
+            yield return LastYear(target);
+        }
+    }
 
     /// <summary>
     /// Loads the target's facts once and measures every scope as an evaluation on <paramref name="today"/> sees them: a
@@ -96,7 +107,7 @@ public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore vis
     private static async Task<Func<DateOnly, decimal>?> LastYearsShapeAsync(
         TargetDefinition target, Institution institution, List<string> unitCodes, FactCache facts, CancellationToken cancellationToken)
     {
-        var lastYear = target.ForYear(target.Deadline.Year - 1, target.Label ?? string.Empty) with { PerUnit = false };
+        var lastYear = LastYear(target);
         var built = lastYear.IsRate
             ? PlacementMeasurements.Build(lastYear, await facts.GetCohortAsync(institution.Id, lastYear.CohortYear!.Value, cancellationToken), unitCodes)
             : VisitMeasurements.Build(lastYear, await facts.GetActiveVisitsAsync(institution.Id, lastYear.PeriodStart, lastYear.Deadline, cancellationToken), unitCodes);
@@ -110,6 +121,10 @@ public sealed class ScopeReader(InstitutionCatalog institutions, IVisitStore vis
 
         return day => Math.Min(1m, Done(day.AddYears(-1)) / total);
     }
+
+    /// <summary>The same target a year earlier, measured for the institution only: where a learned pace takes its shape from.</summary>
+    private static TargetDefinition LastYear(TargetDefinition target) =>
+        target.ForYear(target.Deadline.Year - 1, target.Label ?? string.Empty) with { PerUnit = false };
 
     /// <summary>
     /// A rate on and after its measurement date is judged on its measured figures: once the books have closed, the

@@ -34,6 +34,13 @@ public interface IPlacementStore
 
     /// <summary>Everything known about one cohort of one institution.</summary>
     Task<CohortFacts> GetCohortAsync(string institutionId, int cohortYear, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same year's cohort of several institutions as the rates need it (<see cref="CohortSummary"/>): one per
+    /// institution asked, empty for one without data. An evaluation reads a chunk of institutions this way, in one query.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, CohortSummary>> SummariseCohortsAsync(IReadOnlyCollection<string> institutionIds, int cohortYear, CancellationToken cancellationToken);
+
     /// <summary>Deletes a cohort's roster, withdrawals, reinstatements and reports; says how many of each were deleted.</summary>
     Task<PurgedCohort> PurgeCohortAsync(string institutionId, int cohortYear, CancellationToken cancellationToken);
 }

@@ -106,6 +106,18 @@ public sealed class InMemoryPlacementStore : IPlacementStore
         }
     }
 
+    public async Task<IReadOnlyDictionary<string, CohortSummary>> SummariseCohortsAsync(
+        IReadOnlyCollection<string> institutionIds, int cohortYear, CancellationToken cancellationToken)
+    {
+        var summaries = new Dictionary<string, CohortSummary>(StringComparer.Ordinal);
+        foreach (var institutionId in institutionIds.Distinct(StringComparer.Ordinal))
+        {
+            summaries[institutionId] = CohortSummary.Of(await GetCohortAsync(institutionId, cohortYear, cancellationToken));
+        }
+
+        return summaries;
+    }
+
     public Task<PurgedCohort> PurgeCohortAsync(string institutionId, int cohortYear, CancellationToken cancellationToken)
     {
         bool InCohort(GraduateKey key) => key.InstitutionId == institutionId && key.CohortYear == cohortYear;

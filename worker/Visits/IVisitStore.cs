@@ -25,8 +25,13 @@ public interface IVisitStore
     /// <see cref="StoreOutcome.Duplicate"/>.</summary>
     Task<StoreOutcome> CancelVisitAsync(EnterpriseVisitCancelled cancellation, DateTimeOffset cancelledAt, CancellationToken cancellationToken);
 
-    /// <summary>The institution's visits on dates from <paramref name="firstDay"/> to <paramref name="lastDay"/> (inclusive) that are not cancelled.</summary>
-    Task<IReadOnlyList<VisitFact>> GetActiveVisitsAsync(string institutionId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
+    /// <summary>
+    /// Each institution's visits on dates from <paramref name="firstDay"/> to <paramref name="lastDay"/> (inclusive) that are
+    /// not cancelled, by date then visit id: one list per institution asked, empty for one without visits. An evaluation
+    /// reads a chunk of institutions this way, in one query.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<VisitFact>>> GetActiveVisitsAsync(
+        IReadOnlyCollection<string> institutionIds, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
 }
 
 /// <summary>A visit as the evaluation sees it.</summary>

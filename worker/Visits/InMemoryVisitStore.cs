@@ -39,20 +39,26 @@ public sealed class InMemoryVisitStore : IVisitStore
         }
     }
 
-    public Task<IReadOnlyList<VisitFact>> GetActiveVisitsAsync(string institutionId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<VisitFact>>> GetActiveVisitsAsync(
+        IReadOnlyCollection<string> institutionIds, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            IReadOnlyList<VisitFact> active =
-            [
-                .. visits.Values
-                    .Where(visit => visit.InstitutionId == institutionId && visit.VisitedOn >= firstDay && visit.VisitedOn <= lastDay)
-                    .Where(visit => !cancellations.ContainsKey((visit.InstitutionId, visit.VisitId)))
-                    .OrderBy(visit => visit.VisitedOn)
-                    .ThenBy(visit => visit.VisitId, StringComparer.Ordinal)
-                    .Select(visit => new VisitFact(
-                        visit.VisitId, visit.Tier, visit.UnitCode, visit.EmployerName, visit.EmployerCreditCode, visit.VisitedOn, visit.PositionsOpened)),
-            ];
+            IReadOnlyDictionary<string, IReadOnlyList<VisitFact>> active = institutionIds
+                .Distinct(StringComparer.Ordinal)
+                .ToDictionary(
+                    institutionId => institutionId,
+                    IReadOnlyList<VisitFact> (institutionId) =>
+                    [
+                        .. visits.Values
+                            .Where(visit => visit.InstitutionId == institutionId && visit.VisitedOn >= firstDay && visit.VisitedOn <= lastDay)
+                            .Where(visit => !cancellations.ContainsKey((visit.InstitutionId, visit.VisitId)))
+                            .OrderBy(visit => visit.VisitedOn)
+                            .ThenBy(visit => visit.VisitId, StringComparer.Ordinal)
+                            .Select(visit => new VisitFact(
+                                visit.VisitId, visit.Tier, visit.UnitCode, visit.EmployerName, visit.EmployerCreditCode, visit.VisitedOn, visit.PositionsOpened)),
+                    ],
+                    StringComparer.Ordinal);
             return Task.FromResult(active);
         }
     }

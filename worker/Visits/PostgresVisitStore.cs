@@ -117,39 +117,41 @@ public sealed class PostgresVisitStore : IVisitStore, IAsyncDisposable
         return await insert.ExecuteNonQueryAsync(cancellationToken) == 1 ? StoreOutcome.Accepted : StoreOutcome.Duplicate;
     }
 
-    public async Task<IReadOnlyList<VisitFact>> GetActiveVisitsAsync(string institutionId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<VisitFact>>> GetActiveVisitsAsync(
+        IReadOnlyCollection<string> institutionIds, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
     {
         // A cancellation applies only within its own institution: no institution changes another's figures.
         await using var command = dataSource.CreateCommand(
             """
-            SELECT v.visit_id, v.tier, v.unit_code, v.employer_name, v.employer_credit_code, v.visited_on, v.positions_opened
+            SELECT v.institution_id, v.visit_id, v.tier, v.unit_code, v.employer_name, v.employer_credit_code, v.visited_on, v.positions_opened
             FROM visits v
-            WHERE v.institution_id = $1
+            WHERE v.institution_id = ANY($1)
               AND v.visited_on BETWEEN $2 AND $3
               AND NOT EXISTS (
                   SELECT 1 FROM visit_cancellations c
                   WHERE c.visit_id = v.visit_id AND c.institution_id = v.institution_id)
             ORDER BY v.visited_on, v.visit_id COLLATE "C"
             """);
-        command.Parameters.Add(Text(institutionId));
+        var ids = institutionIds.Distinct(StringComparer.Ordinal).ToArray();
+        command.Parameters.Add(Value(ids));
         command.Parameters.Add(Value(firstDay));
         command.Parameters.Add(Value(lastDay));
 
-        var visits = new List<VisitFact>();
+        var visits = ids.ToDictionary(id => id, _ => new List<VisitFact>(), StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            visits.Add(new VisitFact(
-                reader.GetString(0),
-                Enum.Parse<VisitTier>(reader.GetString(1)),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetFieldValue<DateOnly>(5),
-                reader.GetInt32(6)));
+            visits[reader.GetString(0)].Add(new VisitFact(
+                reader.GetString(1),
+                Enum.Parse<VisitTier>(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetFieldValue<DateOnly>(6),
+                reader.GetInt32(7)));
         }
 
-        return visits;
+        return visits.ToDictionary(v => v.Key, IReadOnlyList<VisitFact> (v) => v.Value, StringComparer.Ordinal);
     }
 
     /// <summary>

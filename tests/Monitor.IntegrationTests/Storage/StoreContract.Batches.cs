@@ -2,6 +2,7 @@ using Monitor.Messages;
 using Monitor.Worker.Inbound;
 using Monitor.Worker.Placement;
 using Monitor.Worker.Storage;
+using Monitor.Worker.Visits;
 
 namespace Monitor.IntegrationTests.Storage;
 

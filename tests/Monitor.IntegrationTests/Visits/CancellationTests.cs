@@ -1,5 +1,6 @@
 using Monitor.IntegrationTests.Infrastructure;
 using Monitor.Messages;
+using Monitor.Worker.Visits;
 
 namespace Monitor.IntegrationTests.Visits;
 

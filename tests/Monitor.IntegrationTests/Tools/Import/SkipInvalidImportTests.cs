@@ -1,5 +1,6 @@
 using Monitor.IntegrationTests.Infrastructure;
 using Monitor.Worker.Tools.Common;
+using Monitor.Worker.Visits;
 
 namespace Monitor.IntegrationTests.Tools.Import;
 
