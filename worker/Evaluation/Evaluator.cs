@@ -11,10 +11,11 @@ using Monitor.Worker.Telemetry;
 namespace Monitor.Worker.Evaluation;
 
 /// <summary>
-/// Evaluates targets an institution at a time: locks its targets, loads the facts once, asks the engine, applies the
-/// alert policy to the stored states (states and alerts saved together, one transaction), publishes a snapshot per
-/// target and scope and keeps them as the day's history rows; then relays the new alerts. Institutions are evaluated
-/// side by side (Monitor:EvaluationParallelism), so the round trips of one overlap the work of another.
+/// Evaluates targets a chunk of institutions at a time (Monitor:EvaluationChunk): locks the chunk's targets, reads their
+/// facts together, asks the engine, applies the alert policy to the stored states (states and alerts saved together, one
+/// transaction), publishes a snapshot per target and scope and keeps them as the day's history rows; then relays the new
+/// alerts. Chunks are evaluated side by side (Monitor:EvaluationParallelism), so the round trips of one overlap the work
+/// of another.
 /// </summary>
 public sealed partial class Evaluator(
     TargetCatalog targets,
@@ -61,18 +62,21 @@ public sealed partial class Evaluator(
     private async Task EvaluateAsync(List<TargetDefinition> selected, Action<int, IReadOnlyList<ScopeEvaluation>> done, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var institutions = selected.Select((target, index) => (Target: target, Index: index)).GroupBy(x => x.Target.InstitutionId, StringComparer.Ordinal);
+        var chunks = selected
+            .Select((target, index) => (Target: target, Index: index))
+            .GroupBy(x => x.Target.InstitutionId, StringComparer.Ordinal)
+            .Chunk(options.Value.EvaluationChunk)
+            .Select(institutions => institutions.SelectMany(institution => institution).ToList());
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.EvaluationParallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(institutions, parallel, async (institution, ct) =>
+        await Parallel.ForEachAsync(chunks, parallel, async (chunk, ct) =>
         {
-            var chosen = institution.ToList();
-            List<TargetDefinition> institutionTargets = [.. chosen.Select(x => x.Target)];
-            await using (await alerts.LockTargetsAsync([.. institutionTargets.Select(t => t.Id)], ct))
+            List<TargetDefinition> chunkTargets = [.. chunk.Select(x => x.Target)];
+            await using (await alerts.LockTargetsAsync([.. chunkTargets.Select(t => t.Id)], ct))
             {
-                var evaluated = await EvaluateInstitutionAsync(institutionTargets, ct);
-                for (var i = 0; i < chosen.Count; i++)
+                var evaluated = await EvaluateChunkAsync(chunkTargets, ct);
+                for (var i = 0; i < chunk.Count; i++)
                 {
-                    done(chosen[i].Index, evaluated[i]);
+                    done(chunk[i].Index, evaluated[i]);
                 }
             }
         });
@@ -82,40 +86,41 @@ public sealed partial class Evaluator(
     }
 
     /// <summary>
-    /// Evaluates the chosen targets of one institution, holding their locks: every target assessed from facts read
-    /// once, every state read in one query and saved in one transaction, the snapshots published together while the
-    /// history is written.
+    /// Evaluates a chunk of institutions' targets, holding their locks: every target assessed from facts read together,
+    /// every state read in one query and saved in one transaction, the snapshots published together while the history is
+    /// written.
     /// </summary>
-    private async Task<IReadOnlyList<ScopeEvaluation>[]> EvaluateInstitutionAsync(List<TargetDefinition> chosen, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ScopeEvaluation>[]> EvaluateChunkAsync(List<TargetDefinition> chosen, CancellationToken cancellationToken)
     {
-        var institution = scopes.InstitutionOf(chosen[0]);
         var now = clock.GetUtcNow();
-        var today = institution.LocalDate(now);
         var facts = scopes.NewFacts();
+        await facts.LoadAsync(chosen.SelectMany(ScopeReader.Reads), cancellationToken);
+        var institutions = chosen.Select(scopes.InstitutionOf).ToList();
         var assessed = new List<IReadOnlyList<ScopeAssessment>>(chosen.Count);
-        foreach (var target in chosen)
+        for (var t = 0; t < chosen.Count; t++)
         {
-            assessed.Add(await scopes.AssessAsync(target, today, facts, cancellationToken));
+            assessed.Add(await scopes.AssessAsync(chosen[t], institutions[t].LocalDate(now), facts, cancellationToken));
         }
 
-        var decided = await DecideAndSaveAsync(institution, chosen, assessed, now, cancellationToken);
-        var snapshots = new List<MetricSnapshot>();
+        var decided = await DecideAndSaveAsync(institutions, chosen, assessed, now, cancellationToken);
+        var snapshots = new List<HistoryEntry>();
         var results = new IReadOnlyList<ScopeEvaluation>[chosen.Count];
         for (var t = 0; t < chosen.Count; t++)
         {
-            var target = chosen[t];
+            var (target, institution) = (chosen[t], institutions[t]);
+            var today = institution.LocalDate(now);
             var targetResults = new ScopeEvaluation[assessed[t].Count];
             for (var i = 0; i < assessed[t].Count; i++)
             {
                 var (scope, status) = (assessed[t][i], decided[t][i].State.Status);
-                snapshots.Add(MetricSnapshots.For(target, institution.Id, scope.UnitCode, scope.Assessment, scope.Measurement, status, now));
+                snapshots.Add(new HistoryEntry(today, MetricSnapshots.For(target, institution.Id, scope.UnitCode, scope.Assessment, scope.Measurement, status, now)));
                 targetResults[i] = new ScopeEvaluation(target, institution.Id, scope.UnitCode, scope.ScopeName, scope.Assessment, status, scope.Measurement);
             }
 
             results[t] = targetResults;
         }
 
-        await Task.WhenAll(PublishAsync(snapshots, cancellationToken), SaveHistoryAsync(institution, today, snapshots, cancellationToken));
+        await Task.WhenAll(PublishAsync(snapshots, cancellationToken), SaveHistoryAsync(snapshots, cancellationToken));
         return results;
     }
 
@@ -126,7 +131,7 @@ public sealed partial class Evaluator(
     /// again and decide again.
     /// </summary>
     private async Task<List<AlertDecision>[]> DecideAndSaveAsync(
-        Institution institution, List<TargetDefinition> chosen, List<IReadOnlyList<ScopeAssessment>> assessed, DateTimeOffset now, CancellationToken cancellationToken)
+        List<Institution> institutions, List<TargetDefinition> chosen, List<IReadOnlyList<ScopeAssessment>> assessed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -135,7 +140,7 @@ public sealed partial class Evaluator(
             var saves = new List<StateSave>();
             for (var t = 0; t < chosen.Count; t++)
             {
-                var target = chosen[t];
+                var (target, institution) = (chosen[t], institutions[t]);
                 decisions[t] = new List<AlertDecision>(assessed[t].Count);
                 foreach (var scope in assessed[t])
                 {
@@ -158,33 +163,41 @@ public sealed partial class Evaluator(
                 return decisions;
             }
 
+            var described = Describe(institutions);
             if (attempt == SaveAttempts)
             {
-                throw new InvalidOperationException($"Alert states of {institution.Id} kept changing under {SaveAttempts} attempts to save them.");
+                throw new InvalidOperationException($"Alert states of {described} kept changing under {SaveAttempts} attempts to save them.");
             }
 
-            LogConcurrentSave(logger, institution.Id);
+            LogConcurrentSave(logger, described);
             await BackOffAsync(attempt, cancellationToken);
         }
     }
 
     /// <summary>
-    /// The day's history rows of the institution's targets, one write for all their scopes. A failed write is logged and does not fail
-    /// the evaluation: the alert decisions are saved and the snapshots published by now, the row is a copy of those
+    /// The day's history rows of the chunk's targets, one write for all their scopes. A failed write is logged and does not
+    /// fail the evaluation: the alert decisions are saved and the snapshots published by now, the row is a copy of those
     /// figures that the next evaluation (Monitor:EvaluateEvery) writes again, and a gap left by a bad day can be refilled
     /// by <c>history backfill</c> — while failing here would hold back the other targets' evaluations and alerts.
     /// </summary>
-    private async Task SaveHistoryAsync(Institution institution, DateOnly day, List<MetricSnapshot> snapshots, CancellationToken cancellationToken)
+    private async Task SaveHistoryAsync(List<HistoryEntry> rows, CancellationToken cancellationToken)
     {
         try
         {
-            await history.SaveAsync([.. snapshots.Select(s => new HistoryEntry(day, s))], cancellationToken);
+            await history.SaveAsync(rows, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogHistoryNotSaved(logger, ex, institution.Id, day);
+            LogHistoryNotSaved(logger, ex, Describe(rows.Select(r => r.Snapshot.InstitutionId).Distinct(StringComparer.Ordinal).ToList()), rows.Count);
         }
     }
+
+    /// <summary>The institutions of a chunk as a log line names them: the first and how many.</summary>
+    private static string Describe(List<string> institutionIds) =>
+        institutionIds.Count == 1 ? institutionIds[0] : $"{institutionIds.FirstOrDefault()} and {institutionIds.Count - 1} other institutions";
+
+    private static string Describe(List<Institution> institutions) =>
+        Describe(institutions.Select(i => i.Id).Distinct(StringComparer.Ordinal).ToList());
 
     private TargetStatusChanged Alert(
         TargetDefinition target,
@@ -234,12 +247,12 @@ public sealed partial class Evaluator(
         };
     }
 
-    /// <summary>The institution's snapshots, all in flight at once: the broker confirms them together instead of one by one.</summary>
-    private async Task PublishAsync(List<MetricSnapshot> snapshots, CancellationToken cancellationToken)
+    /// <summary>The chunk's snapshots, all in flight at once: the broker confirms them together instead of one by one.</summary>
+    private async Task PublishAsync(List<HistoryEntry> snapshots, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
-        await Task.WhenAll(snapshots.Select(snapshot => bus.Publish(snapshot, timeout.Token)));
+        await Task.WhenAll(snapshots.Select(row => bus.Publish(row.Snapshot, timeout.Token)));
     }
 
     /// <summary>Replicas that keep colliding on the same states fall out of step: a few milliseconds, random, growing.</summary>
@@ -249,9 +262,9 @@ public sealed partial class Evaluator(
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {TargetId} {ScopeKey}: {Previous} -> {Current} (reminder: {IsReminder})")]
     private static partial void LogAlert(ILogger logger, string targetId, string scopeKey, TargetStatus? previous, TargetStatus current, bool isReminder);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "History of {InstitutionId} on {Day} not saved; the alerts and snapshots of this evaluation stand, and the next evaluation writes the day's rows again")]
-    private static partial void LogHistoryNotSaved(ILogger logger, Exception exception, string institutionId, DateOnly day);
+    [LoggerMessage(Level = LogLevel.Error, Message = "History of {Institutions} not saved ({Rows} rows); the alerts and snapshots of this evaluation stand, and the next evaluation writes the day's rows again")]
+    private static partial void LogHistoryNotSaved(ILogger logger, Exception exception, string institutions, int rows);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert states of {InstitutionId} were saved by another evaluation first; deciding again")]
-    private static partial void LogConcurrentSave(ILogger logger, string institutionId);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert states of {Institutions} were saved by another evaluation first; deciding again")]
+    private static partial void LogConcurrentSave(ILogger logger, string institutions);
 }

@@ -47,11 +47,19 @@ public sealed class MonitorOptions
     public TimeSpan RelayEvery { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Institutions evaluated at the same time by one worker (their targets one after another, each institution's facts
-    /// read once): the reads, saves and publishes of one wait on PostgreSQL and RabbitMQ while another computes.
+    /// Chunks of institutions (<see cref="EvaluationChunk"/>) evaluated at the same time by one worker: the reads, saves and
+    /// publishes of one wait on PostgreSQL and RabbitMQ while another computes.
     /// </summary>
-    [Range(1, 64, ErrorMessage = "Monitor:EvaluationParallelism must be between 1 and 64 (institutions evaluated at once).")]
+    [Range(1, 64, ErrorMessage = "Monitor:EvaluationParallelism must be between 1 and 64 (chunks of institutions evaluated at once).")]
     public int EvaluationParallelism { get; set; } = 4;
+
+    /// <summary>
+    /// Institutions evaluated together: their targets locked together, their facts read in one query per cohort year
+    /// and visit period, their alert states read in one query and saved in one transaction, their history in one
+    /// statement. Larger chunks make fewer round trips and commits; a chunk's facts are what a worker holds in memory.
+    /// </summary>
+    [Range(1, 1000, ErrorMessage = "Monitor:EvaluationChunk must be between 1 and 1000 (institutions evaluated together).")]
+    public int EvaluationChunk { get; set; } = 50;
 
     /// <summary>How long a publish may take before it is abandoned (a mis-declared exchange would otherwise hang it).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Monitor:PublishTimeout must be between 00:00:01 and 00:10:00.")]
