@@ -226,88 +226,103 @@ public sealed class PostgresPlacementStore : IPlacementStore, IAsyncDisposable
     }
 
     /// <summary>
-    /// Every chunk's summary in one round trip, computed where the rows are: the counted graduates by group; each counted
-    /// graduate's report days (the day's last report, as <see cref="CohortSummary.Of"/> picks it) with the destination of
-    /// the day before (<c>lag</c>), grouped; and the reports for graduates not on the roster.
+    /// Every institution's summary in one round trip, computed where the rows are, an institution at a time (a lateral
+    /// join over the ids, so each sort holds one institution's reports and never spills to disk): the counted graduates
+    /// by group; each counted graduate's report days (the day's last report, as <see cref="CohortSummary.Of"/> picks it)
+    /// with the destination of the day before (<c>lag</c>), grouped; and the reports for graduates not on the roster.
+    /// JIT compilation is turned off for the transaction: the plan over many institutions looks costly enough to
+    /// compile, and compiling took half a second a chunk, longer than the queries themselves.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, CohortSummary>> SummariseCohortsAsync(
         IReadOnlyCollection<string> institutionIds, int cohortYear, CancellationToken cancellationToken)
     {
         const string Counted =
             """
-            SELECT g.institution_id, g.graduate_id, g.unit_code, g.is_disadvantaged FROM graduates g
-            WHERE g.institution_id = ANY($1) AND g.cohort_year = $2
-              AND NOT EXISTS (
-                  SELECT 1 FROM graduate_withdrawals w
-                  WHERE w.institution_id = g.institution_id AND w.cohort_year = g.cohort_year AND w.graduate_id = g.graduate_id
-                    AND NOT EXISTS (
-                        SELECT 1 FROM graduate_reinstatements r
-                        WHERE r.institution_id = w.institution_id AND r.cohort_year = w.cohort_year AND r.graduate_id = w.graduate_id))
+            NOT EXISTS (
+                SELECT 1 FROM graduate_withdrawals w
+                WHERE w.institution_id = g.institution_id AND w.cohort_year = g.cohort_year AND w.graduate_id = g.graduate_id
+                  AND NOT EXISTS (
+                      SELECT 1 FROM graduate_reinstatements s
+                      WHERE s.institution_id = w.institution_id AND s.cohort_year = w.cohort_year AND s.graduate_id = w.graduate_id))
             """;
         var ids = institutionIds.Distinct(StringComparer.Ordinal).ToArray();
-        await using var batch = dataSource.CreateBatch();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('jit', 'off', true)"));
         batch.BatchCommands.Add(SummaryQuery(
             $"""
-            WITH counted AS ({Counted})
-            SELECT institution_id, unit_code, is_disadvantaged, count(*)::integer FROM counted GROUP BY 1, 2, 3
+            SELECT i.institution_id, x.unit_code, x.is_disadvantaged, x.graduates
+            FROM unnest($1::text[]) AS i (institution_id)
+            CROSS JOIN LATERAL (
+                SELECT g.unit_code, g.is_disadvantaged, count(*)::integer AS graduates FROM graduates g
+                WHERE g.institution_id = i.institution_id AND g.cohort_year = $2 AND {Counted}
+                GROUP BY 1, 2) AS x
             """));
         batch.BatchCommands.Add(SummaryQuery(
             $"""
-            WITH counted AS ({Counted}),
-            days AS (
-                SELECT DISTINCT ON (r.institution_id, r.graduate_id, r.effective_on)
-                       r.institution_id, r.graduate_id, r.effective_on, r.destination
-                FROM destination_reports r
-                WHERE r.institution_id = ANY($1) AND r.cohort_year = $2
-                ORDER BY r.institution_id, r.graduate_id, r.effective_on, r.reported_at DESC, r.report_id COLLATE "C" DESC
-            ),
-            changes AS (
-                SELECT d.institution_id, c.unit_code, c.is_disadvantaged, d.effective_on,
-                       lag(d.destination) OVER (PARTITION BY d.institution_id, d.graduate_id ORDER BY d.effective_on) AS before,
-                       d.destination
-                FROM days d
-                JOIN counted c ON c.institution_id = d.institution_id AND c.graduate_id = d.graduate_id
-            )
-            SELECT institution_id, unit_code, is_disadvantaged, effective_on, before, destination, count(*)::integer
-            FROM changes GROUP BY 1, 2, 3, 4, 5, 6
+            SELECT i.institution_id, x.unit_code, x.is_disadvantaged, x.effective_on, x.before, x.destination, x.graduates
+            FROM unnest($1::text[]) AS i (institution_id)
+            CROSS JOIN LATERAL (
+                SELECT c.unit_code, c.is_disadvantaged, c.effective_on, c.before, c.destination, count(*)::integer AS graduates
+                FROM (
+                    SELECT g.unit_code, g.is_disadvantaged, d.effective_on, d.destination,
+                           lag(d.destination) OVER (PARTITION BY d.graduate_id ORDER BY d.effective_on) AS before
+                    FROM (
+                        SELECT DISTINCT ON (r.graduate_id, r.effective_on) r.graduate_id, r.effective_on, r.destination
+                        FROM destination_reports r
+                        WHERE r.institution_id = i.institution_id AND r.cohort_year = $2
+                        ORDER BY r.graduate_id, r.effective_on, r.reported_at DESC, r.report_id COLLATE "C" DESC
+                    ) AS d
+                    JOIN graduates g ON g.institution_id = i.institution_id AND g.cohort_year = $2 AND g.graduate_id = d.graduate_id
+                    WHERE {Counted}
+                ) AS c
+                GROUP BY 1, 2, 3, 4, 5) AS x
             """));
         batch.BatchCommands.Add(SummaryQuery(
             """
-            SELECT r.institution_id, count(*)::integer FROM destination_reports r
-            WHERE r.institution_id = ANY($1) AND r.cohort_year = $2
-              AND NOT EXISTS (
-                  SELECT 1 FROM graduates g
-                  WHERE g.institution_id = r.institution_id AND g.cohort_year = r.cohort_year AND g.graduate_id = r.graduate_id)
-            GROUP BY 1
+            SELECT i.institution_id, x.orphans
+            FROM unnest($1::text[]) AS i (institution_id)
+            CROSS JOIN LATERAL (
+                SELECT count(*)::integer AS orphans FROM destination_reports r
+                WHERE r.institution_id = i.institution_id AND r.cohort_year = $2
+                  AND NOT EXISTS (
+                      SELECT 1 FROM graduates g
+                      WHERE g.institution_id = r.institution_id AND g.cohort_year = r.cohort_year AND g.graduate_id = r.graduate_id)) AS x
+            WHERE x.orphans > 0
             """));
 
         var groups = ids.ToDictionary(id => id, _ => new List<CohortGroup>(), StringComparer.Ordinal);
         var changes = ids.ToDictionary(id => id, _ => new List<DestinationChange>(), StringComparer.Ordinal);
         var orphans = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            groups[reader.GetString(0)].Add(new CohortGroup(reader.GetString(1), reader.GetBoolean(2), reader.GetInt32(3)));
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                groups[reader.GetString(0)].Add(new CohortGroup(reader.GetString(1), reader.GetBoolean(2), reader.GetInt32(3)));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                changes[reader.GetString(0)].Add(new DestinationChange(
+                    reader.GetString(1),
+                    reader.GetBoolean(2),
+                    reader.GetFieldValue<DateOnly>(3),
+                    reader.IsDBNull(4) ? null : Enum.Parse<Destination>(reader.GetString(4)),
+                    Enum.Parse<Destination>(reader.GetString(5)),
+                    reader.GetInt32(6)));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                orphans[reader.GetString(0)] = reader.GetInt32(1);
+            }
         }
 
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            changes[reader.GetString(0)].Add(new DestinationChange(
-                reader.GetString(1),
-                reader.GetBoolean(2),
-                reader.GetFieldValue<DateOnly>(3),
-                reader.IsDBNull(4) ? null : Enum.Parse<Destination>(reader.GetString(4)),
-                Enum.Parse<Destination>(reader.GetString(5)),
-                reader.GetInt32(6)));
-        }
-
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            orphans[reader.GetString(0)] = reader.GetInt32(1);
-        }
-
+        await transaction.CommitAsync(cancellationToken);
         return ids.ToDictionary(id => id, id => new CohortSummary(groups[id], changes[id], orphans.GetValueOrDefault(id)), StringComparer.Ordinal);
 
         NpgsqlBatchCommand SummaryQuery(string sql) =>
