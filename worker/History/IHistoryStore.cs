@@ -1,3 +1,5 @@
+using Monitor.Worker.Telemetry;
+
 namespace Monitor.Worker.History;
 
 /// <summary>
@@ -20,6 +22,13 @@ public interface IHistoryStore
     /// first, then its units by code (ordinal); a target without rows has an empty list.
     /// </summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> GetLatestAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The newest figures of every scope of each target, as the gauges report them: read from the columns kept beside
+    /// each snapshot, not from the snapshot, and without the units' rows unless <paramref name="withUnits"/>. In no
+    /// particular order.
+    /// </summary>
+    Task<IReadOnlyList<ScopeFigures>> GetLatestFiguresAsync(IReadOnlyCollection<string> targetIds, bool withUnits, CancellationToken cancellationToken);
 
     /// <summary>Removes the rows of days before <paramref name="before"/>; returns how many.</summary>
     Task<int> PruneAsync(DateOnly before, CancellationToken cancellationToken);

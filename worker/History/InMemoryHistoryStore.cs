@@ -1,3 +1,5 @@
+using Monitor.Worker.Telemetry;
+
 namespace Monitor.Worker.History;
 
 /// <summary>The embedded default: the daily figures in process memory, by the same rules as the history table.</summary>
@@ -56,6 +58,12 @@ public sealed class InMemoryHistoryStore : IHistoryStore
                 ],
                 StringComparer.Ordinal));
         }
+    }
+
+    public async Task<IReadOnlyList<ScopeFigures>> GetLatestFiguresAsync(IReadOnlyCollection<string> targetIds, bool withUnits, CancellationToken cancellationToken)
+    {
+        var latest = await GetLatestAsync(targetIds, cancellationToken);
+        return [.. latest.Values.SelectMany(rows => rows).Where(r => withUnits || r.Snapshot.UnitCode is null).Select(r => ScopeFigures.Of(r.Snapshot))];
     }
 
     public Task<int> PruneAsync(DateOnly before, CancellationToken cancellationToken)

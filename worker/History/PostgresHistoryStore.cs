@@ -1,3 +1,5 @@
+using Monitor.Messages;
+using Monitor.Worker.Telemetry;
 using Npgsql;
 using static Monitor.Worker.Storage.Sql;
 
@@ -63,24 +65,9 @@ public sealed class PostgresHistoryStore(NpgsqlDataSource dataSource) : IHistory
         var rows = new List<HistoryEntry>();
         if (ids.Length > 0)
         {
-            // A DISTINCT ON over the targets would read (or sort) every day kept, 800 by default. This walks the primary
-            // key instead: each target's scopes one after the other (PostgreSQL 15 has no skip scan of its own), then each
-            // scope's newest day, two index probes a scope, however long the history.
             await using var command = dataSource.CreateCommand(
-                """
-                WITH RECURSIVE scope AS (
-                    SELECT first.* FROM unnest($1::text[]) AS wanted (target_id)
-                    CROSS JOIN LATERAL (
-                        SELECT h.target_id, h.institution_id, h.unit_code FROM history h
-                        WHERE h.target_id = wanted.target_id
-                        ORDER BY h.institution_id, h.unit_code LIMIT 1) AS first
-                    UNION ALL
-                    SELECT next.* FROM scope
-                    CROSS JOIN LATERAL (
-                        SELECT h.target_id, h.institution_id, h.unit_code FROM history h
-                        WHERE h.target_id = scope.target_id AND (h.institution_id, h.unit_code) > (scope.institution_id, scope.unit_code)
-                        ORDER BY h.institution_id, h.unit_code LIMIT 1) AS next
-                )
+                $"""
+                {NewestOfEveryScope(withUnits: true)}
                 SELECT newest.day, newest.backfilled, newest.snapshot FROM scope
                 CROSS JOIN LATERAL (
                     SELECT h.day, h.backfilled, h.snapshot FROM history h
@@ -99,11 +86,76 @@ public sealed class PostgresHistoryStore(NpgsqlDataSource dataSource) : IHistory
             StringComparer.Ordinal);
     }
 
+    public async Task<IReadOnlyList<ScopeFigures>> GetLatestFiguresAsync(IReadOnlyCollection<string> targetIds, bool withUnits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(targetIds);
+        var figures = new List<ScopeFigures>();
+        if (targetIds.Count == 0)
+        {
+            return figures;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            $"""
+            {NewestOfEveryScope(withUnits)}
+            SELECT scope.target_id, scope.institution_id, scope.unit_code, newest.actual, newest.expected_by_now, newest.threshold, newest.status
+            FROM scope
+            CROSS JOIN LATERAL (
+                SELECT h.actual, h.expected_by_now, h.threshold, h.status FROM history h
+                WHERE h.target_id = scope.target_id AND h.institution_id = scope.institution_id AND h.unit_code = scope.unit_code
+                ORDER BY h.day DESC LIMIT 1) AS newest
+            """);
+        command.Parameters.Add(Value(targetIds.Distinct(StringComparer.Ordinal).ToArray()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            figures.Add(new ScopeFigures(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2) is { Length: > 0 } unitCode ? unitCode : null,
+                reader.GetDecimal(3),
+                reader.IsDBNull(4) ? null : reader.GetDecimal(4),
+                reader.GetDecimal(5),
+                Enum.Parse<TargetStatus>(reader.GetString(6))));
+        }
+
+        return figures;
+    }
+
     public async Task<int> PruneAsync(DateOnly before, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("DELETE FROM history WHERE day < $1");
         command.Parameters.Add(Value(before));
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The scopes of the targets in <c>$1</c> (<c>scope</c>: target, institution, unit code), without the units unless
+    /// <paramref name="withUnits"/>. A DISTINCT ON over the targets would read (or sort) every day kept, 800 by default;
+    /// this walks the primary key instead: each target's scopes one after the other (PostgreSQL 15 has no skip scan of its
+    /// own), an index probe a scope however long the history, and the caller's lateral join another for its newest day.
+    /// Without the units it steps from institution to institution, over their units' rows.
+    /// </summary>
+    private static string NewestOfEveryScope(bool withUnits)
+    {
+        var (only, after) = withUnits
+            ? (string.Empty, "(h.institution_id, h.unit_code) > (scope.institution_id, scope.unit_code)")
+            : ("AND h.unit_code = ''", "h.institution_id > scope.institution_id");
+        return $"""
+            WITH RECURSIVE scope AS (
+                SELECT first.* FROM unnest($1::text[]) AS wanted (target_id)
+                CROSS JOIN LATERAL (
+                    SELECT h.target_id, h.institution_id, h.unit_code FROM history h
+                    WHERE h.target_id = wanted.target_id {only}
+                    ORDER BY h.institution_id, h.unit_code LIMIT 1) AS first
+                UNION ALL
+                SELECT next.* FROM scope
+                CROSS JOIN LATERAL (
+                    SELECT h.target_id, h.institution_id, h.unit_code FROM history h
+                    WHERE h.target_id = scope.target_id AND {after} {only}
+                    ORDER BY h.institution_id, h.unit_code LIMIT 1) AS next
+            )
+            """;
     }
 
     private static async Task<IReadOnlyList<HistoryEntry>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)

@@ -44,11 +44,11 @@ public sealed partial class GaugeRefresher : BackgroundService
     /// <summary>Reads everything the gauges report, now.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var latest = await figures.ReadAsync(cancellationToken);
+        var latest = await figures.ReadAsync(options.UnitGauges, cancellationToken);
         var backlog = await alerts.CountUnpublishedAsync(cancellationToken);
         var pending = notifications is null ? null : await notifications.CountPendingAsync(cancellationToken);
         metrics.Readings = new GaugeReadings(
-            [.. latest.Where(f => options.UnitGauges || f.UnitCode is null)
+            [.. latest
                 .OrderBy(f => f.TargetId, StringComparer.Ordinal)
                 .ThenBy(f => f.InstitutionId, StringComparer.Ordinal)
                 .ThenBy(f => f.UnitCode, StringComparer.Ordinal)],

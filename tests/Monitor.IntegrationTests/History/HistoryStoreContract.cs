@@ -1,5 +1,6 @@
 using Monitor.Messages;
 using Monitor.Worker.History;
+using Monitor.Worker.Telemetry;
 
 namespace Monitor.IntegrationTests.History;
 
@@ -114,6 +115,36 @@ public abstract class HistoryStoreContract(IHistoryStore store)
         Assert.All(latest[other], r => Assert.Equal(other, r.Snapshot.TargetId));
         Assert.Empty(latest[empty]);
         Assert.Empty(await store.GetLatestAsync([], None));
+    }
+
+    [Fact]
+    public async Task When_the_newest_figures_are_read_should_match_the_newest_snapshots_and_leave_the_units_out_unless_asked()
+    {
+        var other = $"{target}-other";
+        await store.SaveAsync(
+        [
+            Entry(Day.AddDays(-1), null, 40m, Morning.AddDays(-1)), Entry(Day, null, 41.25m, Morning) with { Snapshot = Snapshot(null, 41.25m, Morning) with { ExpectedByNow = 43.5m, Status = TargetStatus.AtRisk } },
+            Entry(Day, "JX", 6m, Morning), Entry(Day.AddDays(1), "JX", 7m, Morning.AddDays(30)) with { Backfilled = true },
+            Entry(Day, "aa", 8m, Morning),
+            Of(other, Entry(Day, null, 90m, Morning)), Of(other, Entry(Day, "RG", 9m, Morning)),
+            Of($"{target}-unasked", Entry(Day, null, 1m, Morning)),
+        ], None);
+        var newest = await store.GetLatestAsync([target, other], None);
+
+        var withUnits = await store.GetLatestFiguresAsync([target, other, $"{target}-empty"], withUnits: true, None);
+        var institutions = await store.GetLatestFiguresAsync([other, target], withUnits: false, None);
+
+        Assert.Equal(
+            newest.Values.SelectMany(rows => rows).Select(r => ScopeFigures.Of(r.Snapshot)).OrderBy(Key, StringComparer.Ordinal),
+            withUnits.OrderBy(Key, StringComparer.Ordinal));
+        Assert.Contains(new ScopeFigures(target, "tjqg", null, 41.25m, 43.5m, 95m, TargetStatus.AtRisk), withUnits);
+        Assert.Contains(new ScopeFigures(target, "tjqg", "JX", 7m, null, 95m, TargetStatus.OnTrack), withUnits);
+        Assert.Equal(
+            [(target, 41.25m), (other, 90m)],
+            institutions.OrderBy(f => f.TargetId == target ? 0 : 1).Select(f => (f.TargetId, f.Actual)));
+        Assert.Empty(await store.GetLatestFiguresAsync([], withUnits: true, None));
+
+        static string Key(ScopeFigures f) => $"{f.TargetId}|{f.UnitCode}";
     }
 
     [Fact]

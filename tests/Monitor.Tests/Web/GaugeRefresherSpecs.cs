@@ -84,7 +84,7 @@ public sealed class GaugeRefresherSpecs : IDisposable
     public async Task When_the_figures_cannot_be_read_should_keep_the_previous_readings_and_go_on_refreshing()
     {
         var failing = Substitute.For<ILatestFigures>();
-        failing.ReadAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("the database does not answer"));
+        failing.ReadAsync(Arg.Any<bool>(), Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("the database does not answer"));
         var before = new GaugeReadings([new ScopeFigures("leadership-visits-2024", "tjqg", null, 46m, 50m, 100m, TargetStatus.AtRisk)], 0, null);
         metrics.Readings = before;
         using var refresher = Refresher(failing, new TelemetryOptions { RefreshEvery = TimeSpan.FromMilliseconds(50) });
