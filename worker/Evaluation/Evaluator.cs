@@ -31,6 +31,9 @@ public sealed partial class Evaluator(
 {
     private const int SaveAttempts = 10;
 
+    /// <summary>Snapshots one chunk has in flight at a time.</summary>
+    private const int PublishWindow = 256;
+
     /// <summary>Evaluates the selected targets and returns every scope's figures and status, in the catalog's order.</summary>
     public async Task<IReadOnlyList<ScopeEvaluation>> EvaluateAsync(string? institutionId, string? targetId, CancellationToken cancellationToken)
     {
@@ -247,12 +250,18 @@ public sealed partial class Evaluator(
         };
     }
 
-    /// <summary>The chunk's snapshots, all in flight at once: the broker confirms them together instead of one by one.</summary>
+    /// <summary>
+    /// The chunk's snapshots, <see cref="PublishWindow"/> in flight at a time: the broker confirms each window together
+    /// instead of one by one, and the messages being sent stay few however large the chunk.
+    /// </summary>
     private async Task PublishAsync(List<HistoryEntry> snapshots, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
-        await Task.WhenAll(snapshots.Select(row => bus.Publish(row.Snapshot, timeout.Token)));
+        foreach (var window in snapshots.Chunk(PublishWindow))
+        {
+            await Task.WhenAll(window.Select(row => bus.Publish(row.Snapshot, timeout.Token)));
+        }
     }
 
     /// <summary>Replicas that keep colliding on the same states fall out of step: a few milliseconds, random, growing.</summary>
